@@ -1,0 +1,59 @@
+"""Load every seed under a folder into Articles, with all diagnostics, in one pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Article, Diagnostic
+from .parse import parse_article
+from .source import read_seed, slug_for
+from .sources import Source, collect_sources
+
+
+@dataclass(frozen=True)
+class Corpus:
+    articles: tuple[Article, ...]
+    sources: tuple[Source, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    def article(self, article_id: str) -> Article:
+        return next(a for a in self.articles if a.id == article_id)
+
+
+def seed_files(root: Path) -> list[Path]:
+    """Every *.txt directly in root/seeds, sorted by name (symlinks are not followed)."""
+    folder = root / "seeds"
+    return sorted(p for p in folder.glob("*.txt") if p.is_file() and not p.is_symlink())
+
+
+def load_articles(root: Path) -> tuple[list[Article], list[Diagnostic]]:
+    articles: list[Article] = []
+    diags: list[Diagnostic] = []
+    owners: dict[str, str] = {}
+    for file in seed_files(root):
+        rel = file.relative_to(root).as_posix()
+        slug = slug_for(rel)
+        if not slug:
+            diags.append(Diagnostic(rel, None, "error", "file name gives an empty page address; "
+                                    "use letters, digits, '-' or '_'", "seed-name"))
+            continue
+        if slug in owners:
+            diags.append(Diagnostic(rel, None, "error", f"file name gives the same page address "
+                                    f"'artikel/{slug}/' as {owners[slug]}; rename one of them",
+                                    "seed-collision"))
+            continue
+        owners[slug] = rel
+        seed, found = read_seed(rel, file.read_bytes())
+        diags += found
+        if seed is None:
+            continue
+        article, found = parse_article(seed)
+        diags += found
+        articles.append(article)
+    return articles, diags
+
+
+def load_corpus(root: Path) -> Corpus:
+    articles, diags = load_articles(root)
+    return Corpus(tuple(articles), tuple(collect_sources(articles)), tuple(diags))

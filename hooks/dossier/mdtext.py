@@ -1,0 +1,81 @@
+"""Turn untrusted seed text into Markdown that renders as exactly that text.
+
+Seed text arrives by pull request. Every character that Python-Markdown or an enabled
+extension could read as markup is written as an HTML character reference, so `<script>`,
+`[x](javascript:…)`, `{: onclick=… }`, `*emphasis*`, `# heading` and `---` all show up
+literally. Only the renderer itself adds markup (links, footnote references), around
+escaped text, through `compose`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import quote
+
+# Inline syntax: emphasis, code, links, attribute lists, tables, footnotes, critic/mark/caret/
+# tilde extensions, raw HTML and character references.
+_INLINE = {c: f"&#{ord(c)};" for c in "\\`*_[]{}|~^=!$"}
+_INLINE.update({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_INLINE_RE = re.compile("[" + re.escape("".join(_INLINE)) + "]")
+
+
+def escape_inline(text: str) -> str:
+    """Escape text that sits inside a line (not at its start)."""
+    text = re.sub(r"\s+", " ", text)
+    return _INLINE_RE.sub(lambda m: _INLINE[m.group(0)], text)
+
+
+def escape_block(text: str) -> str:
+    """Escape text that starts a Markdown line: also neutralise block syntax (lists, headings,
+    quotes, rules, admonitions, indented code) by encoding a leading non-letter."""
+    text = escape_inline(text).strip()
+    if text and not text[0].isalpha() and not text.startswith("&"):
+        text = f"&#{ord(text[0])};" + text[1:]
+    return text
+
+
+def safe_url(url: str) -> str:
+    """An http(s) URL made safe for a Markdown link target; anything else becomes ''."""
+    if not re.match(r"https?://", url, re.IGNORECASE):
+        return ""
+    return quote(url, safe="/:?#&=%+,;@!~$'-._")
+
+
+@dataclass(frozen=True)
+class Insert:
+    """Markup placed over text[start:end]; `render` gets the escaped covered text."""
+
+    start: int
+    end: int
+    render: Callable[[str], str]
+
+
+def fixed(markup: str) -> Callable[[str], str]:
+    """A renderer that places `markup` (for zero-width inserts such as footnote references)."""
+    return lambda _covered: markup
+
+
+def link_to(target: str, title: str = "") -> Callable[[str], str]:
+    """A renderer that turns the covered (escaped) text into a Markdown link to `target`."""
+    suffix = f' "{escape_inline(title).replace(chr(34), "&quot;")}"' if title else ""
+    return lambda covered: f"[{covered}]({target}{suffix})"
+
+
+def compose(text: str, inserts: list[Insert], *, block: bool = True) -> str:
+    """Escape `text` and splice in the renderer's own markup. Overlapping inserts: the first
+    one (by start, then longest) wins and later ones inside it are skipped."""
+    out: list[str] = []
+    pos = 0
+    for ins in sorted(inserts, key=lambda i: (i.start, -(i.end - i.start))):
+        if ins.start < pos:
+            continue
+        out.append(escape_inline(text[pos:ins.start]))
+        out.append(ins.render(escape_inline(text[ins.start:ins.end])))
+        pos = ins.end
+    out.append(escape_inline(text[pos:]))
+    result = "".join(out).strip()
+    if block and result and not result[0].isalpha() and result[0] not in "&[<":
+        result = f"&#{ord(result[0])};" + result[1:]
+    return result

@@ -1,0 +1,117 @@
+"""Value objects that flow between the pipeline stages (parse -> annotate -> index -> render).
+
+Every object here is frozen: a stage returns new data and never mutates what an earlier
+stage produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+Provenance = Literal["front matter", "text"]
+BlockKind = Literal["lead", "paragraph", "heading", "caption"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found in a contributor's file, reported with file and line."""
+
+    path: str
+    line: int | None
+    severity: Severity
+    message: str
+    code: str = ""
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One metadata value with where it came from (`source` None means unknown)."""
+
+    value: str | None = None
+    source: Provenance | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A footnote marker such as "(3)" or "[3]", removed from the text at `offset`."""
+
+    offset: int
+    number: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """An http(s) URL found in a text: `raw` as written, `target` with tracking removed."""
+
+    start: int
+    end: int
+    raw: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of running text. For captions, `title` is the image title line and
+    `credit` the picture credit ("Bild: …"); `text` is the caption proper."""
+
+    kind: BlockKind
+    text: str
+    line: int
+    markers: tuple[Marker, ...] = ()
+    title: str | None = None
+    credit: str | None = None
+    credit_label: str | None = None
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+    line: int
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line dropped as web-page chrome, kept so the page can say what was removed."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DateHint:
+    """The latest full date a text mentions: shown as a labelled hint, never as the date."""
+
+    iso: str
+    words: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: str
+    title: Field
+    date: Field
+    author: Field
+    outlet: Field
+    url: Field
+    language: Field
+    license: Field
+    topics: tuple[str, ...] = ()
+    author_bio: str | None = None
+    blocks: tuple[Block, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    removed: tuple[RemovedLine, ...] = ()
+    date_hint: DateHint | None = None
+    notes_heading: str | None = None

@@ -1,0 +1,195 @@
+"""Render stage for articles: one Markdown page per article and the article index.
+
+Pages are plain Markdown strings; all seed text goes through mdtext (escaped), all markup is
+the renderer's own. Anchors `zeile-N` name the seed line a block came from, so any place in
+the dossier can link to the exact spot of an article.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+
+from .german import PROVENANCE, count, long_date
+from .mdtext import Insert, compose, escape_block, escape_inline, fixed, link_to, safe_url
+from .model import Article, Block, Field, Footnote
+
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "Englisch"}
+# Extra inline markup for a text, given (article id, block line, which text): later stages
+# (actor mentions, dates) hand in a function that returns their Inserts.
+Annotator = Callable[[str, int, str, str], list[Insert]]
+
+
+def _no_annotations(_article: str, _line: int, _part: str, _text: str) -> list[Insert]:
+    return []
+
+
+def article_url(article_id: str) -> str:
+    return f"artikel/{article_id}/"
+
+
+def article_path(article_id: str) -> str:
+    return f"artikel/{article_id}.md"
+
+
+def page_meta(title: str, *, search: bool = True) -> str:
+    """YAML front matter for a generated page; JSON strings are valid YAML scalars.
+
+    Material puts the page title into <title> and other places without escaping it, so the
+    (untrusted) title is HTML-escaped here; browsers show the escaped form as the text."""
+    lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
+    if not search:
+        lines += ["search:", "  exclude: true"]
+    return "\n".join(lines + ["---", ""])
+
+
+def referenced_notes(article: Article) -> set[int]:
+    return {m.number for b in article.blocks for m in b.markers}
+
+
+def footnote_anchor(article: Article, number: int) -> str:
+    """The id of note `number` on its article page: Python-Markdown's `fn:N` for referenced
+    notes, an own id for notes without a marker (which the footnotes extension would drop)."""
+    return f"fn:{number}" if number in referenced_notes(article) else f"anmerkung-{number}"
+
+
+def display_title(article: Article) -> str:
+    return article.title.value or f"Ohne Titel ({article.path})"
+
+
+def _provenance(field: Field) -> str:
+    label = PROVENANCE[field.source]
+    return f"{label}, Zeile {field.line}" if field.line else label
+
+
+def _meta_row(name: str, value: str, field: Field) -> str:
+    return f"| {name} | {value} | {_provenance(field)} |"
+
+
+def metadata_table(article: Article) -> str:
+    date = article.date
+    if date.value:
+        date_text = long_date(date.value)
+    else:
+        date_text = "**Datum unbekannt**"
+        if article.date_hint:
+            hint = article.date_hint
+            date_text += (f" · Hinweis: der späteste im Text genannte Tag ist der "
+                          f"{long_date(hint.iso)} (Zeile {hint.line}); das ist nicht das "
+                          "Erscheinungsdatum")
+    author = escape_inline(article.author.value) if article.author.value else "unbekannt"
+    if article.author_bio:
+        author += f" — {escape_inline(article.author_bio)}"
+    rows = [
+        "| Angabe | Wert | Herkunft |",
+        "|---|---|---|",
+        _meta_row("Datum", date_text, date),
+        _meta_row("Autor", author, article.author),
+        _meta_row("Medium", escape_inline(article.outlet.value or "unbekannt"), article.outlet),
+        _meta_row("Sprache", LANGUAGE_NAMES.get(article.language.value or "", "unbekannt"),
+                  article.language),
+    ]
+    if article.topics:
+        rows.append(f"| Rubrik | {' › '.join(escape_inline(t) for t in article.topics)} | aus dem Text |")
+    if article.url.value:
+        target = safe_url(article.url.value)
+        rows.append(_meta_row("Original", f"[{escape_inline(article.url.value)}]({target})"
+                              if target else escape_inline(article.url.value), article.url))
+    if article.license.value:
+        rows.append(_meta_row("Lizenz", escape_inline(article.license.value), article.license))
+    rows.append(f"| Quelldatei | `{article.path}` | |")
+    return "\n".join(rows)
+
+
+def _with_markers(block: Block, annotate: Annotator, article: Article, part: str) -> list[Insert]:
+    inserts = annotate(article.id, block.line, part, block.text)
+    for marker in block.markers:
+        number = marker.number
+        known = any(n.number == number for n in article.footnotes)
+        inserts.append(Insert(marker.offset, marker.offset,
+                              fixed(f"[^{number}]" if known else f" &#40;{number}&#41;")))
+    return inserts
+
+
+def render_block(article: Article, block: Block, annotate: Annotator) -> str:
+    anchor = f"zeile-{block.line}"
+    text = compose(block.text, _with_markers(block, annotate, article, "text"))
+    if block.kind == "heading":
+        return f"## {text} {{ #{anchor} }}"
+    if block.kind == "caption":
+        parts = [f'<div class="dossier-caption" id="{anchor}" markdown>', ""]
+        if block.title:
+            title = compose(block.title, annotate(article.id, block.line, "title", block.title))
+            parts += [f'<span class="dossier-caption-title">{title}</span>', ""]
+        credit = ""
+        if block.credit:
+            credit_md = compose(block.credit, annotate(article.id, block.line, "credit", block.credit),
+                                block=False)
+            credit = (f' <span class="dossier-credit">{escape_inline(block.credit_label or "")}: '
+                      f"{credit_md}</span>")
+        parts += [f"{text}{credit}" if text else credit.strip(), "", "</div>"]
+        return "\n".join(parts)
+    css = ".dossier-lead " if block.kind == "lead" else ""
+    return f"{text}\n{{ {css}#{anchor} }}"
+
+
+def render_footnote(article: Article, note: Footnote, annotate: Annotator) -> str:
+    inserts = annotate(article.id, note.line, f"note-{note.number}", note.text)
+    for link in note.links:
+        target = safe_url(link.target)
+        if target:
+            inserts.append(Insert(link.start, link.end, link_to(target)))
+    return compose(note.text, inserts, block=False)
+
+
+def render_article(article: Article, annotate: Annotator = _no_annotations) -> str:
+    out = [page_meta(display_title(article)), f"# {escape_block(display_title(article))}", "",
+           metadata_table(article), ""]
+    for block in article.blocks:
+        out += [render_block(article, block, annotate), ""]
+    referenced = referenced_notes(article)
+    if article.footnotes:
+        heading = escape_inline(article.notes_heading or "Anmerkungen")
+        out += [f"## {heading} {{ #anmerkungen }}", ""]
+        if referenced:
+            out += ["///Footnotes Go Here///", ""]
+        for note in article.footnotes:
+            if note.number in referenced:
+                out.append(f"[^{note.number}]: {render_footnote(article, note, annotate)}")
+        out.append("")
+        loose = [n for n in article.footnotes if n.number not in referenced]
+        if loose:
+            out += ["Anmerkungen ohne Verweis im Text:", ""]
+            out += [f'<p class="dossier-loose-note" id="{footnote_anchor(article, n.number)}" markdown>'
+                    f"Anmerkung {n.number} (Zeile {n.line}): {render_footnote(article, n, annotate)}</p>"
+                    for n in loose]
+            out.append("")
+    if article.removed:
+        out += [f'??? note "Beim Einlesen entfernt: {count(len(article.removed), "Zeile", "Zeilen")} '
+                'Seitennavigation"', ""]
+        out += [f"    - Zeile {r.line}: {escape_inline(r.text)} ({r.reason})" for r in article.removed]
+        out.append("")
+    return "\n".join(out)
+
+
+def by_date(articles: list[Article]) -> list[Article]:
+    """Known dates first, newest first; then articles of unknown date, by title."""
+    dated = sorted((a for a in articles if a.date.value), key=lambda a: (a.date.value or "", a.id),
+                   reverse=True)
+    undated = sorted((a for a in articles if not a.date.value), key=lambda a: (display_title(a), a.id))
+    return dated + undated
+
+
+def render_article_index(articles: list[Article]) -> str:
+    out = [page_meta("Artikel", search=False), "# Artikel", "",
+           f"Das Dossier enthält {count(len(articles), 'Artikel', 'Artikel')}. Neueste zuerst; "
+           "Artikel ohne bekanntes Datum stehen am Ende.", "",
+           "| Datum | Titel | Medium | Autor |", "|---|---|---|---|"]
+    for article in by_date(articles):
+        date = long_date(article.date.value) if article.date.value else "Datum unbekannt"
+        title = escape_inline(display_title(article))
+        out.append(f"| {date} | [{title}]({article.id}.md) | "
+                   f"{escape_inline(article.outlet.value or 'unbekannt')} | "
+                   f"{escape_inline(article.author.value or 'unbekannt')} |")
+    return "\n".join(out) + "\n"

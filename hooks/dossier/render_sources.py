@@ -1,0 +1,28 @@
+"""Render stage for the "Quellen" page: every cited URL by domain, linked to its footnotes."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from .german import count
+from .mdtext import escape_inline, safe_url
+from .model import Article
+from .render_articles import display_title, footnote_anchor, page_meta
+from .sources import Source
+
+
+def render_sources(sources: list[Source], articles: dict[str, Article]) -> str:
+    domains = len({s.domain for s in sources})
+    out = [page_meta("Quellen", search=False), "# Quellen", "",
+           f"{count(len(sources), 'zitierte Adresse', 'zitierte Adressen')} aus "
+           f"{count(domains, 'Domain', 'Domains')}, gesammelt aus den Anmerkungen aller Artikel. "
+           "Tracking-Parameter (etwa `utm_source`) sind aus den Links entfernt.", ""]
+    for domain, group in groupby(sources, key=lambda s: s.domain):
+        out += [f"## {escape_inline(domain)}", ""]
+        for source in group:
+            cites = ", ".join(
+                f"[{escape_inline(display_title(articles[c.article]))}, Anm. {c.footnote}]"
+                f"(artikel/{c.article}.md#{footnote_anchor(articles[c.article], c.footnote)})" for c in source.cited_in)
+            out.append(f"- [{escape_inline(source.url)}]({safe_url(source.url)})  \n  zitiert in: {cites}")
+        out.append("")
+    return "\n".join(out)
