@@ -86,7 +86,7 @@ def drop_chrome(units: list[Unit]) -> tuple[list[Unit], list[RemovedLine]]:
 # --- 4.-5. head and tail ------------------------------------------------------------------
 
 _SENTENCE_END = tuple(".,;:")
-_BYLINE = re.compile(r"^(?:von|by|text:|autor:|autorin:|author:)\s+(?P<name>[A-ZÄÖÜ][\w'’.-]+"
+_BYLINE = re.compile(r"^(?i:von|by|text:|autor:|autorin:|author:)\s+(?P<name>[A-ZÄÖÜ][\w'’.-]+"
                      r"(?:\s+(?:von|van|de|der|zu|[A-ZÄÖÜ][\w'’.-]+)){1,3})\s*(?:[,|(].*)?$")
 _ROLE = re.compile(r"(autor|redakteur|journalist|korrespondent|reporter|kolumnist|mitarbeiter|"
                    r"politolog|historiker|analyst|publizist|writer|editor|correspondent|"
@@ -206,11 +206,19 @@ def read_blocks(units: list[Unit]) -> list[tuple[Unit, str, str | None, tuple[st
             continue
         following_credit = split_credit(following.text) if following else None
         if (following is not None and following_credit and following.group == unit.group
-                and groups[unit.group] == 2 and _looks_like_title(unit.text)):
-            caption_unit = replace(following, text=following_credit[0])
-            result.append((caption_unit, "caption", unit.text, (following_credit[1], following_credit[2])))
-            skip.add(index + 1)
-            continue
+                and groups[unit.group] == 2):
+            label_credit = (following_credit[1], following_credit[2])
+            if not following_credit[0]:
+                # caption text on one line, its credit alone on the next
+                result.append((unit, "caption", None, label_credit))
+                skip.add(index + 1)
+                continue
+            if _looks_like_title(unit.text):
+                # picture title line above a caption that ends in its credit
+                caption_unit = replace(following, text=following_credit[0])
+                result.append((caption_unit, "caption", unit.text, label_credit))
+                skip.add(index + 1)
+                continue
         if lead_done and _is_heading(unit, following):
             result.append((unit, "heading", None, None))
             continue

@@ -11,6 +11,11 @@ from .render_articles import display_title, footnote_anchor, page_meta
 from .sources import Source
 
 
+def _citation(article: Article, footnote: int) -> str:
+    return (f"[{escape_inline(display_title(article))}, Anm. {footnote}]"
+            f"(artikel/{article.id}.md#{footnote_anchor(article, footnote)})")
+
+
 def render_sources(sources: list[Source], articles: dict[str, Article]) -> str:
     domains = len({s.domain for s in sources})
     out = [page_meta("Quellen", search=False), "# Quellen", "",
@@ -20,9 +25,7 @@ def render_sources(sources: list[Source], articles: dict[str, Article]) -> str:
     for domain, group in groupby(sources, key=lambda s: s.domain):
         out += [f"## {escape_inline(domain)}", ""]
         for source in group:
-            cites = ", ".join(
-                f"[{escape_inline(display_title(articles[c.article]))}, Anm. {c.footnote}]"
-                f"(artikel/{c.article}.md#{footnote_anchor(articles[c.article], c.footnote)})" for c in source.cited_in)
+            cites = ", ".join(_citation(articles[c.article], c.footnote) for c in source.cited_in)
             out.append(f"- [{escape_inline(source.url)}]({safe_url(source.url)})  \n  zitiert in: {cites}")
         out.append("")
     return "\n".join(out)

@@ -9,14 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.error import YAMLError
 
 from .model import Diagnostic
+from .yamlload import key_line, load_yaml
 
 MAX_SEED_BYTES = 1024 * 1024
 FRONT_MATTER_KEYS = ("title", "date", "author", "outlet", "url", "language", "license")
@@ -95,15 +94,10 @@ def split_front_matter(path: str, text: str) -> tuple[SeedText | None, list[Diag
 
 
 def _parse_front_matter(path: str, yaml_text: str) -> tuple[dict[str, tuple[str, int]], list[Diagnostic]]:
-    yaml = YAML(typ="rt")
-    try:
-        data = yaml.load(yaml_text)
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        return {}, [Diagnostic(path, line, "error", f"front matter is not valid YAML: {problem}",
-                               "front-matter-yaml")]
+    data, diags = load_yaml(path, yaml_text, first_line=2)
+    if diags:
+        return {}, [replace(d, message="front matter is " + d.message, code="front-matter-yaml")
+                    for d in diags]
     if data is None:
         return {}, []
     if not isinstance(data, CommentedMap):
@@ -111,9 +105,8 @@ def _parse_front_matter(path: str, yaml_text: str) -> tuple[dict[str, tuple[str,
                                "front matter must be a mapping of 'key: value' lines",
                                "front-matter-shape")]
     result: dict[str, tuple[str, int]] = {}
-    diags: list[Diagnostic] = []
     for key, value in data.items():
-        line = data.lc.key(key)[0] + 2  # ruamel's line info, 0-based
+        line = key_line(data, key, first_line=2)
         if key not in FRONT_MATTER_KEYS:
             diags.append(Diagnostic(path, line, "error",
                                     f"unknown front-matter key '{key}' (allowed: "

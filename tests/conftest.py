@@ -1,0 +1,75 @@
+"""Shared fixtures: build the real repository, or a throw-away project with given seeds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1758067200"}
+
+
+@dataclass(frozen=True)
+class Build:
+    root: Path
+    site: Path
+    returncode: int
+    log: str
+    inputs_before: dict[str, bytes]
+    inputs_after: dict[str, bytes]
+
+    def page(self, url: str) -> str:
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+def run_build(root: Path, site: Path, *, strict: bool = True) -> Build:
+    cmd = [*MKDOCS, "build", "--site-dir", str(site), "--config-file", str(root / "mkdocs.yml")]
+    if strict:
+        cmd.append("--strict")
+    before = _inputs(root)
+    proc = subprocess.run(cmd, cwd=root, env=ENV, capture_output=True, text=True, timeout=300)
+    return Build(root, site, proc.returncode, proc.stdout + proc.stderr, before, _inputs(root))
+
+
+def _inputs(root: Path) -> dict[str, bytes]:
+    """Every file under seeds/ and docs/ (what a build must never write to)."""
+    return {**snapshot(root / "seeds"), **{f"docs/{k}": v for k, v in snapshot(root / "docs").items()}}
+
+
+def make_project(tmp: Path, seeds: dict[str, bytes | str], *, registry: bool = True) -> Path:
+    """A copy of the project's configuration and docs with `seeds` as its only articles."""
+    root = tmp / "project"
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root)
+    shutil.copytree(ROOT / "docs", root / "docs")
+    (root / "hooks").symlink_to(ROOT / "hooks")
+    (root / "seeds").mkdir()
+    if registry and (ROOT / "seeds" / "registry").is_dir():
+        shutil.copytree(ROOT / "seeds" / "registry", root / "seeds" / "registry")
+    for name, content in seeds.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (root / "seeds" / name).write_bytes(data)
+    return root
+
+
+@pytest.fixture(scope="session")
+def real_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """One strict build of the repository's real seeds, into a temporary site folder."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    build = run_build(ROOT, site)
+    assert build.returncode == 0, build.log
+    return build
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    if not folder.is_dir():
+        return {}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}

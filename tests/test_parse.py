@@ -1,0 +1,175 @@
+"""Parsing: golden files for the real seeds, and one test per rule on texts of other shapes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from dossier.model import Article, Diagnostic
+from dossier.parse import Unit, parse_article, read_author_line, split_credit
+from dossier.source import read_seed
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = Path(__file__).parent / "golden"
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def parse(text: str, name: str = "seeds/t.txt") -> tuple[Article, list[Diagnostic]]:
+    seed, diags = read_seed(name, text.encode())
+    assert seed is not None, diags
+    article, more = parse_article(seed)
+    return article, diags + more
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_seed_structure_matches_golden_file(seed: Path) -> None:
+    rel = seed.relative_to(ROOT).as_posix()
+    parsed, diags = read_seed(rel, seed.read_bytes())
+    assert parsed is not None
+    article, more = parse_article(parsed)
+    actual = {"article": dataclasses.asdict(article),
+              "diagnostics": [d.format() for d in diags + more]}
+    golden = GOLDEN / f"{seed.stem}.json"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert json.loads(json.dumps(actual)) == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def test_seed_000_metadata_comes_from_the_text() -> None:
+    article, _ = parse((ROOT / "seeds/000_150b3505b4883b8c.txt").read_text(encoding="utf-8"))
+    assert article.title.value == "In Sapads Schatten: Annäherung zwischen Belarus und den USA?"
+    assert (article.date.value, article.date.source) == ("2025-09-17", "text")
+    assert article.author.value == "Thomas Latschan"
+    assert article.topics == ("Konflikte", "Belarus")
+    assert [r.text for r in article.removed][-1].startswith("Den nächsten Abschnitt")
+    captions = [b for b in article.blocks if b.kind == "caption"]
+    assert len(captions) == 6 and all(c.credit and c.credit_label == "Bild" for c in captions)
+    glued = next(c for c in captions if c.credit == "Russian Defence Ministry/AFP")
+    assert glued.text.endswith("Sapad-2025 beteiligt")
+    assert captions[0].title and captions[0].title.startswith("Juni 2025: Alexander Lukaschenko")
+
+
+def test_seed_004_has_fifteen_notes_and_no_invented_metadata() -> None:
+    article, diags = parse((ROOT / "seeds/004_b82fb9a90bbfc716.txt").read_text(encoding="utf-8"))
+    assert [n.number for n in article.footnotes] == list(range(1, 16))
+    assert sorted(m.number for b in article.blocks for m in b.markers) == list(range(1, 16))
+    assert article.date.value is None and article.author.value is None and article.outlet.value is None
+    assert article.date_hint is not None and article.date_hint.iso == "2025-08-16"
+    assert [d for d in diags if d.severity != "info"] == []
+    note11 = article.footnotes[10]
+    assert note11.links[0].raw.endswith("?utm_source=chatgpt.com")
+    assert "utm_" not in note11.links[0].target
+
+
+ENGLISH = """Skip to content
+Share on Facebook
+Belarus frees US citizen after envoy's visit
+June 21, 2025
+By Jane Doe
+Minsk released a prisoner on Saturday, officials said.[1][2]
+
+A crowd gathered outside the embassy.
+Photo: Example Agency/AP
+
+What comes next
+The release followed talks with the envoy.[3]
+
+References
+1. First source, https://example.org/a?utm_medium=x&id=7&fbclid=abc.
+2. Second source.
+  continued on an indented line.
+3. Third source (https://example.net/b).
+"""
+
+
+def test_english_article_with_byline_numbered_references_and_stacked_markers() -> None:
+    article, diags = parse(ENGLISH)
+    assert article.title.value == "Belarus frees US citizen after envoy's visit"
+    assert article.date.value == "2025-06-21" and article.author.value == "Jane Doe"
+    assert article.language.value == "en"
+    assert [r.reason for r in article.removed] == ["Sprunglink", "Teilen-Schaltfläche"]
+    kinds = [(b.kind, b.text[:20]) for b in article.blocks]
+    assert kinds == [("lead", "Minsk released a pri"), ("caption", "A crowd gathered out"),
+                     ("heading", "What comes next"), ("paragraph", "The release followed")]
+    assert [m.number for m in article.blocks[0].markers] == [1, 2]
+    assert article.footnotes[1].text == "Second source. continued on an indented line."
+    assert article.footnotes[0].links[0].target == "https://example.org/a?id=7"
+    assert article.footnotes[2].links[0].raw == "https://example.net/b"
+    assert [d for d in diags if d.severity != "info"] == []
+
+
+def test_hard_wrapped_manuscript_paragraphs_are_joined() -> None:
+    line = "Dies ist ein Satz, der in einem Manuskript umbrochen wurde und weitergeht"
+    text = f"Titel des Textes\n\n{line}\n{line}\n{line}.\n\n{line}\n{line}.\n"
+    article, _ = parse(text)
+    assert [b.line for b in article.blocks] == [3, 7]
+    assert article.blocks[0].text == f"{line} {line} {line}."
+
+
+@pytest.mark.parametrize("heading", ["Anmerkungen:", "Einzelnachweise", "Quellen", "Fußnoten",
+                                     "Notes", "References:"])
+@pytest.mark.parametrize("item", ["- {t}", "1. {t}", "  1. {t}", "[1] {t}", "(1) {t}"])
+def test_note_list_formats(heading: str, item: str) -> None:
+    article, diags = parse(f"Titel\nEin Satz mit Verweis (1).\n{heading}\n{item.format(t='Die Quelle.')}\n")
+    assert [(n.number, n.text) for n in article.footnotes] == [(1, "Die Quelle.")]
+    assert article.blocks[0].text == "Ein Satz mit Verweis." and article.blocks[0].markers[0].number == 1
+    assert [d for d in diags if d.severity != "info"] == []
+
+
+def test_orphan_marker_and_orphan_note_are_reported_with_lines() -> None:
+    text = "Titel\nErster Satz (1). Zweiter Satz (2).\nAnmerkungen:\n- Eins.\n- Zwei.\n- Drei.\n"
+    article, diags = parse(text.replace("(2)", "(4)"))
+    messages = [d.format() for d in diags]
+    assert "seeds/t.txt:2: warning: footnote marker (4) has no note in the notes list" in messages
+    assert any(m.startswith("seeds/t.txt:5: warning: note 2 has no marker") for m in messages)
+    assert any(m.startswith("seeds/t.txt:6: warning: note 3 has no marker") for m in messages)
+    assert len(article.footnotes) == 3
+
+
+def test_markers_without_any_notes_are_orphans_not_silently_text() -> None:
+    _article, diags = parse("Titel\nEin Satz (1) und noch einer [2].\n")
+    assert [d.code for d in diags] == ["orphan-marker", "orphan-marker"]
+
+
+def test_numbers_in_parentheses_that_are_no_markers_stay_text() -> None:
+    article, diags = parse("Titel\nDonald Trump (79) sprach über Artikel 5(1) der Charta (2020).\n")
+    assert article.blocks[0].text == "Donald Trump (79) sprach über Artikel 5(1) der Charta (2020)."
+    assert diags == []
+
+
+@pytest.mark.parametrize(("unit", "expected"), [
+    ("Soldaten waren beteiligtBild: Russian Defence Ministry/AFP",
+     ("Soldaten waren beteiligt", "Bild", "Russian Defence Ministry/AFP")),
+    ("Putin in Moskau. Foto: Max Muster/dpa", ("Putin in Moskau.", "Foto", "Max Muster/dpa")),
+    ("The envoy in Minsk Photo: Reuters", ("The envoy in Minsk", "Photo", "Reuters")),
+    ("Ein Bild der Lage © Agentur X", ("Ein Bild der Lage", "©", "Agentur X")),
+    ("Er sagte: Bild: das ist ein langer Satz. Und hier geht es weiter mit Text.", None),
+    ("Kein Nachweis in diesem Satz.", None),
+])
+def test_caption_credit_rule(unit: str, expected: tuple[str, str, str] | None) -> None:
+    assert split_credit(unit) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Thomas Latschan Langjähriger Autor und Redakteur für Themen internationaler Politik",
+     ("Thomas Latschan", "Langjähriger Autor und Redakteur für Themen internationaler Politik")),
+    ("Anna Maria Schmidt ist Korrespondentin in Kiew.", ("Anna Maria Schmidt", "ist Korrespondentin in Kiew.")),
+    ("Jane Doe is a correspondent based in Vilnius.", ("Jane Doe", "is a correspondent based in Vilnius.")),
+    ("Der Autor dankt allen Beteiligten.", None),
+    ("Die Regierung in Minsk reagierte gelassen auf den Bericht der Korrespondenten.", None),
+])
+def test_closing_author_line_rule(line: str, expected: tuple[str, str] | None) -> None:
+    assert read_author_line(Unit(line, 1, 0)) == expected
+
+
+def test_front_matter_wins_and_says_so() -> None:
+    text = "---\ntitle: Eigener Titel\ndate: 2025-06-21\noutlet: Beispielzeitung\n---\nTitel im Text\nText.\n"
+    article, _ = parse(text)
+    assert (article.title.value, article.title.source, article.title.line) == ("Eigener Titel", "front matter", 2)
+    assert (article.date.value, article.date.source) == ("2025-06-21", "front matter")
+    assert article.outlet.value == "Beispielzeitung"
+    assert [(b.kind, b.text, b.line) for b in article.blocks] == [("lead", "Text.", 7)]
