@@ -25,7 +25,7 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests scripts
+	$(BIN)/ruff check hooks tests
 	$(BIN)/mypy
 
 test: lint
