@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .candidates import Candidate, find_candidates
+from .match import build_matcher
+from .mentions import Mention, find_mentions
 from .model import Article, Diagnostic
 from .parse import parse_article
+from .registry import Actor, load_actors
 from .source import read_seed, slug_for
 from .sources import Source, collect_sources
 
@@ -16,6 +20,9 @@ class Corpus:
     articles: tuple[Article, ...]
     sources: tuple[Source, ...]
     diagnostics: tuple[Diagnostic, ...]
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
 
     def article(self, article_id: str) -> Article:
         return next(a for a in self.articles if a.id == article_id)
@@ -55,5 +62,13 @@ def load_articles(root: Path) -> tuple[list[Article], list[Diagnostic]]:
 
 
 def load_corpus(root: Path) -> Corpus:
+    """Parse every seed and the registry, then annotate all texts with one matcher."""
     articles, diags = load_articles(root)
-    return Corpus(tuple(articles), tuple(collect_sources(articles)), tuple(diags))
+    actors, more = load_actors(root)
+    diags += more
+    matcher = build_matcher(actors)
+    mentions = [m for a in articles for m in find_mentions(matcher, a)]
+    candidates = find_candidates(matcher, actors, articles, mentions)
+    diags += [c.diagnostic(articles) for c in candidates]
+    return Corpus(tuple(articles), tuple(collect_sources(articles)), tuple(diags), tuple(actors),
+                  tuple(mentions), tuple(candidates))

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .candidates import Candidate
+from .mentions import Mention
 from .model import Article
+from .registry import Actor
 from .render_articles import article_url, display_title
 from .sources import Source
 
@@ -39,3 +42,23 @@ def source_record(source: Source) -> dict[str, Any]:
 
 def to_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def actor_record(actor: Actor, mentions: list[Mention]) -> dict[str, Any]:
+    per_article: dict[str, int] = {}
+    for m in mentions:
+        per_article[m.article] = per_article.get(m.article, 0) + 1
+    return {
+        "id": actor.id, "name": actor.name, "kind": actor.kind, "gender": actor.gender,
+        "description": actor.description, "role": actor.role, "wikidata": actor.wikidata,
+        "url": f"akteure/{actor.id}/", "source_forms": {k: v for k, v in (("ru", actor.ru), ("be", actor.be)) if v},
+        "variants": [{"form": v.form, "source_form": v.source_form, "language": v.language, "scheme": v.scheme}
+                     for v in actor.variants],
+        "mentions": [{"article": a, "count": n} for a, n in sorted(per_article.items())],
+    }
+
+
+def candidate_record(candidate: Candidate, articles: dict[str, Article]) -> dict[str, Any]:
+    return {"article": candidate.article, "source": articles[candidate.article].path, "line": candidate.line,
+            "surface": candidate.surface, "reason": candidate.reason, "actor": candidate.actor,
+            "variant": candidate.variant, "score": candidate.score}

@@ -8,7 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .corpus import Corpus
-from .opendata import article_record, source_record, to_json
+from .mentions import Mention
+from .opendata import actor_record, article_record, candidate_record, source_record, to_json
+from .registry import REGISTRY as REGISTRY_PATH
+from .render_actors import actor_path, annotator, cooccurrences, render_actor, render_actor_index, render_glossary
 from .render_articles import article_path, render_article, render_article_index
 from .render_home import Counts, render_home
 from .render_sources import render_sources
@@ -24,6 +27,8 @@ class Generated:
 
 SECTIONS = [
     ("Artikel", "artikel/index.md", "alle Artikel mit Datum, Medium und Autor"),
+    ("Akteure", "akteure/index.md", "Personen, Organisationen und Staaten mit allen Erwähnungen"),
+    ("Glossar", "glossar.md", "jede Schreibweise jedes Namens, mit Ausgangsform und Schema"),
     ("Quellen", "quellen.md", "jede zitierte Adresse, nach Domain, mit Rückweg zur Fußnote"),
     ("Methode", "methode.md", "wie aus den Textdateien diese Seiten werden"),
 ]
@@ -33,7 +38,15 @@ def generate(corpus: Corpus) -> list[Generated]:
     articles = list(corpus.articles)
     by_id = {a.id: a for a in articles}
     sources = list(corpus.sources)
-    counts = Counts(len(articles), len(sources), sum(len(a.footnotes) for a in articles))
+    actors = list(corpus.actors)
+    actors_by_id = {a.id: a for a in actors}
+    mentions = list(corpus.mentions)
+    by_actor: dict[str, list[Mention]] = {a.id: [] for a in actors}
+    for mention in mentions:
+        by_actor[mention.actor].append(mention)
+    counts = Counts(len(articles), len(sources), sum(len(a.footnotes) for a in articles), len(actors))
+    annotate = annotator(mentions, actors_by_id)
+    together = cooccurrences(mentions)
     files = [
         Generated("index.md", render_home(counts, SECTIONS), in_nav=True),
         Generated("artikel/index.md", render_article_index(articles), in_nav=True),
@@ -41,5 +54,13 @@ def generate(corpus: Corpus) -> list[Generated]:
         Generated("data/articles.json", to_json([article_record(a) for a in articles])),
         Generated("data/sources.json", to_json([source_record(s) for s in sources])),
     ]
-    files += [Generated(article_path(a.id), render_article(a), a.path) for a in articles]
+    files += [
+        Generated("akteure/index.md", render_actor_index(actors, mentions), in_nav=True),
+        Generated("glossar.md", render_glossary(actors, mentions), in_nav=True),
+        Generated("data/actors.json", to_json([actor_record(a, by_actor[a.id]) for a in actors])),
+        Generated("data/candidates.json", to_json([candidate_record(c, by_id) for c in corpus.candidates])),
+    ]
+    files += [Generated(article_path(a.id), render_article(a, annotate), a.path) for a in articles]
+    files += [Generated(actor_path(a.id), render_actor(a, by_actor[a.id], by_id, together[a.id], actors_by_id),
+                        REGISTRY_PATH) for a in actors]
     return files

@@ -1,0 +1,32 @@
+"""Matching keys for names: one normal form for every spelling and every surface in a text.
+
+NFKD, combining marks dropped (diacritics and Cyrillic stress accents, U+0301), ł -> l,
+ß -> ss, apostrophes and BGN's middle dot dropped, case folded. The same function serves the
+registry side and the text side, so both always agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DROP = dict.fromkeys(map(ord, "’'ʹʺ·”`´ʼ"), None)
+_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
+
+
+def key(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    stripped = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", stripped.translate(_DROP)).strip().casefold()
+
+
+# Letters and digits, plus combining marks (a stress accent U+0301 sits inside Cyrillic words).
+_LETTER = r"(?:[^\W_]|[\u0300-\u036f])"
+_WORD = re.compile(rf"{_LETTER}+(?:['’ʼ]{_LETTER}+)*['’]?")
+
+
+def atoms(text: str) -> list[tuple[int, int, str]]:
+    """Words of `text` split at spaces and hyphens, with apostrophes kept inside a word:
+    (start, end, key) for "Lukaschenko-Regime" gives two atoms, "Lukashenka’s" one."""
+    return [(m.start(), m.end(), key(m.group(0)))
+            for m in _WORD.finditer(text)]

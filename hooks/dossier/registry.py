@@ -1,0 +1,157 @@
+"""The actor registry (seeds/registry/actors.yml): load, validate, expand into spellings.
+
+Validation reports every problem as a Diagnostic with file and line: YAML syntax, schema
+(unknown or missing keys, wrong types), duplicate ids, Cyrillic forms in the wrong script,
+and one spelling claimed by two actors (with both positions).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .model import Diagnostic
+from .normalise import key
+from .translit import is_script, romanisations
+from .yamlload import item_line, key_line, load_yaml
+
+REGISTRY = "seeds/registry/actors.yml"
+# The registry schema is part of the code (repository root/schemas), not of the built folder.
+SCHEMA = Path(__file__).resolve().parents[2] / "schemas" / "actors-registry.schema.json"
+CYRILLIC_SCHEME = "cyrillic"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One spelling of an actor: `scheme` None means a manual alias or the display name."""
+
+    form: str
+    source_form: str | None = None
+    language: str | None = None
+    scheme: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    description: str
+    path: str
+    line: int
+    gender: str | None = None
+    role: str | None = None
+    ru: str | None = None
+    be: str | None = None
+    surname: str | None = None
+    wikidata: str | None = None
+    variants: tuple[Variant, ...] = ()
+
+
+def expand_variants(name: str, ru: str | None, be: str | None, aliases: list[str]) -> tuple[Variant, ...]:
+    """The display name, the aliases, each Cyrillic form and its romanisation in every scheme."""
+    found: list[Variant] = [Variant(name)] + [Variant(a) for a in aliases]
+    for language, source in (("ru", ru), ("be", be)):
+        if source:
+            found.append(Variant(source, source, language, CYRILLIC_SCHEME))
+            found += [Variant(form, source, language, scheme)
+                      for scheme, form in romanisations(source, language)]
+    unique: dict[tuple[str, str | None, str | None], Variant] = {}
+    for variant in found:
+        unique.setdefault((variant.form, variant.source_form, variant.scheme), variant)
+    return tuple(unique.values())
+
+
+def _schema() -> Any:
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def _error_line(data: Any, path: list[Any]) -> int:
+    """Best line for a jsonschema error at `path` inside the ruamel document."""
+    line = 1
+    node = data
+    for step in path:
+        try:
+            line = item_line(node, step) if isinstance(step, int) else key_line(node, step)
+            node = node[step]
+        except (KeyError, IndexError, TypeError, AttributeError):
+            break
+    return line
+
+
+def _schema_message(error: jsonschema.ValidationError) -> str:
+    where = "/".join(str(p) for p in error.absolute_path if not isinstance(p, int))
+    if error.validator == "additionalProperties":
+        return f"unknown key: {error.message.split('(')[-1].rstrip(')')}"
+    if error.validator == "not" and "gender" in str(error.schema):
+        return "'gender' is only for persons"
+    return f"{where + ': ' if where else ''}{error.message}"
+
+
+def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
+    file = root / REGISTRY
+    if not file.exists():
+        return [], []
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return [], [Diagnostic(REGISTRY, None, "error", "not valid UTF-8", "registry-encoding")]
+    data, diags = load_yaml(REGISTRY, text)
+    if diags:
+        return [], diags
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        return [], [Diagnostic(REGISTRY, 1, "error", "must be a list of actors ('- id: …')",
+                               "registry-shape")]
+    validator = jsonschema.Draft202012Validator(_schema())
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        diags.append(Diagnostic(REGISTRY, _error_line(data, list(error.absolute_path)), "error",
+                                _schema_message(error), "registry-schema"))
+    if diags:
+        return [], diags
+    actors: list[Actor] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(data):
+        line = item_line(data, index)
+        if entry["id"] in seen:
+            diags.append(Diagnostic(REGISTRY, key_line(entry, "id"), "error",
+                                    f"duplicate id '{entry['id']}' (first at line {seen[entry['id']]})",
+                                    "registry-duplicate-id"))
+            continue
+        seen[entry["id"]] = key_line(entry, "id")
+        for language in ("ru", "be"):
+            if language in entry and not is_script(entry[language], language):
+                diags.append(Diagnostic(REGISTRY, key_line(entry, language), "error",
+                                        f"'{entry[language]}' is not {'Russian' if language == 'ru' else 'Belarusian'} "
+                                        "Cyrillic (check letters such as и/і, щ/ў, ъ/’)", "registry-script"))
+        aliases = [str(a) for a in entry.get("aliases", [])]
+        actors.append(Actor(
+            id=entry["id"], name=entry["name"], kind=entry["kind"], description=entry["description"],
+            path=REGISTRY, line=line, gender=entry.get("gender"), role=entry.get("role"),
+            ru=entry.get("ru"), be=entry.get("be"), surname=entry.get("surname"),
+            wikidata=entry.get("wikidata"),
+            variants=expand_variants(entry["name"], entry.get("ru"), entry.get("be"), aliases)))
+    diags += _claim_conflicts(actors, data)
+    return actors, diags
+
+
+def _claim_conflicts(actors: list[Actor], data: Any) -> list[Diagnostic]:
+    """Two actors must not claim the same spelling (after normalisation)."""
+    owner: dict[str, tuple[Actor, str]] = {}
+    diags = []
+    for actor in actors:
+        for variant in actor.variants:
+            k = key(variant.form)
+            if k in owner and owner[k][0].id != actor.id:
+                first, form = owner[k]
+                diags.append(Diagnostic(REGISTRY, actor.line, "error",
+                                        f"spelling '{variant.form}' of '{actor.id}' is also a spelling of "
+                                        f"'{first.id}' (line {first.line}, as '{form}')",
+                                        "registry-spelling-conflict"))
+            owner.setdefault(k, (actor, variant.form))
+    return diags

@@ -1,0 +1,224 @@
+"""Render stage for actors: index by kind, one page per actor, the glossary of spellings, and
+the inserts that turn mentions in article texts into links."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from itertools import groupby
+
+from .german import count
+from .mdtext import Insert, escape_inline, link_to, safe_url
+from .mentions import Mention
+from .model import Article
+from .normalise import key
+from .registry import CYRILLIC_SCHEME, Actor, Variant
+from .render_articles import Annotator, display_title, footnote_anchor, page_meta
+from .translit import SCHEME_LABELS
+
+KIND_LABELS = {"person": ("Person", "Personen"), "organisation": ("Organisation", "Organisationen"),
+               "state": ("Staat", "Staaten"), "medium": ("Medium", "Medien")}
+GENDER_LABELS = {"m": "männlich", "f": "weiblich"}
+LANGUAGE_LABELS = {"ru": "russisch", "be": "belarussisch"}
+
+
+def actor_path(actor_id: str) -> str:
+    return f"akteure/{actor_id}.md"
+
+
+def scheme_label(variant: Variant) -> str:
+    if variant.scheme is None:
+        return "Registry (Name oder eigene Schreibweise)"
+    if variant.scheme == CYRILLIC_SCHEME:
+        return "kyrillische Ausgangsform"
+    return SCHEME_LABELS[variant.scheme]
+
+
+def source_label(variant: Variant) -> str:
+    if variant.source_form is None:
+        return "—"
+    return f"{escape_inline(variant.source_form)} ({LANGUAGE_LABELS[variant.language or '']})"
+
+
+def mention_anchor(article: Article, mention: Mention) -> str:
+    if mention.part.startswith("note-"):
+        return footnote_anchor(article, int(mention.part[5:]))
+    return f"zeile-{mention.line}"
+
+
+def annotator(mentions: list[Mention], actors: dict[str, Actor], prefix: str = "../") -> Annotator:
+    """Inserts linking the first mention of each actor in each text to the actor's page; the
+    link title (shown as a tooltip) names and describes the actor."""
+    by_place: dict[tuple[str, str, int], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_place[(m.article, m.part, m.line)].append(m)
+
+    def annotate(article: str, line: int, part: str, _text: str) -> list[Insert]:
+        inserts, seen = [], set()
+        for m in by_place.get((article, part, line), []):
+            if m.actor in seen:
+                continue
+            seen.add(m.actor)
+            actor = actors[m.actor]
+            inserts.append(Insert(m.start, m.end, link_to(f"{prefix}{actor_path(actor.id)}",
+                                                          f"{actor.name}: {actor.description}")))
+        return inserts
+    return annotate
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The sentence holding text[start:end], and the mention's offsets within it."""
+    # a full stop after a digit is an ordinal ("am 21. Juni"), not a sentence end
+    ends = [m.end() for m in re.finditer(r"(?<!\d)[.!?…][\"“”»«]?\s+(?=[A-ZÄÖÜ„\"«(])", text)]
+    left = max((e for e in ends if e <= start), default=0)
+    right = min((e for e in ends if e > end), default=len(text))
+    return text[left:right].strip(), start - left, end - left
+
+
+def _context_line(article: Article, text: str, mention: Mention) -> str:
+    sentence, s, e = sentence_around(text, mention.start, mention.end)
+    quote = (f"{escape_inline(sentence[:s])}**{escape_inline(sentence[s:e])}**"
+             f"{escape_inline(sentence[e:])}")
+    place = f"Anm. {mention.part[5:]}" if mention.part.startswith("note-") else f"Zeile {mention.line}"
+    if mention.part in ("title", "credit"):
+        place += ", Bildunterschrift" if mention.part == "title" else ", Bildnachweis"
+    how = escape_inline(mention.form)
+    if mention.scheme:
+        how += f", {scheme_label(Variant(mention.form, mention.source_form, None, mention.scheme))}"
+    return f"- „{quote}“ — [{place}](../artikel/{article.id}.md#{mention_anchor(article, mention)}) " \
+           f"<small>(erkannt als {how}{', nur Nachname' if mention.weak else ''})</small>"
+
+
+def _texts(article: Article) -> dict[tuple[str, int], str]:
+    texts: dict[tuple[str, int], str] = {}
+    for block in article.blocks:
+        texts[("text", block.line)] = block.text
+        if block.title:
+            texts[("title", block.line)] = block.title
+        if block.credit:
+            texts[("credit", block.line)] = block.credit
+    for note in article.footnotes:
+        texts[(f"note-{note.number}", note.line)] = note.text
+    return texts
+
+
+def _spellings_table(actor: Actor, attested: Counter[str]) -> list[str]:
+    out = ["| Schreibweise | Ausgangsform | Schema | im Dossier |", "|---|---|---|---|"]
+    for variant in actor.variants:
+        seen = attested.get(key(variant.form), 0)
+        out.append(f"| {escape_inline(variant.form)} | {source_label(variant)} | {scheme_label(variant)} | "
+                   f"{count(seen, 'Mal', 'Mal') if seen else '—'} |")
+    return out
+
+
+def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Article],
+                 cooccur: Counter[str], actors: dict[str, Actor]) -> str:
+    kind = KIND_LABELS[actor.kind][0]
+    facts = [kind] + ([GENDER_LABELS[actor.gender]] if actor.gender else [])
+    out = [page_meta(actor.name), f"# {escape_inline(actor.name)}", "",
+           f"*{' · '.join(facts)}* — {escape_inline(actor.description)}", ""]
+    if actor.role:
+        out += [f"**Rolle im Dossier:** {escape_inline(actor.role)}", ""]
+    if actor.wikidata:
+        out += [f"**Wikidata:** [{actor.wikidata}](https://www.wikidata.org/wiki/{actor.wikidata})", ""]
+    attested = Counter(key(m.surface) for m in mentions)
+    attested.update(key(m.surface[:-1]) for m in mentions if key(m.surface) not in attested)
+    out += ["## Schreibweisen", "",
+            f"{count(len(actor.variants), 'Schreibweise', 'Schreibweisen')}, aus den kyrillischen "
+            "Ausgangsformen erzeugt oder in der Registry eingetragen. Jede davon wird in allen Texten "
+            "erkannt.", ""] + _spellings_table(actor, attested) + [""]
+    in_articles = sorted({m.article for m in mentions})
+    out += [f"## Erwähnungen ({count(len(mentions), 'Stelle', 'Stellen')} in "
+            f"{count(len(in_articles), 'Artikel', 'Artikeln')})", "",
+            '<div class="dossier-mentions" data-search-exclude markdown>', ""]
+    for article_id, group in groupby(sorted(mentions, key=lambda m: (m.article, m.line, m.start)),
+                                     key=lambda m: m.article):
+        article = articles[article_id]
+        texts = _texts(article)
+        out += [f"### [{escape_inline(display_title(article))}](../artikel/{article.id}.md)", ""]
+        out += [_context_line(article, texts[(m.part, m.line)], m) for m in group]
+        out.append("")
+    out += ["</div>", ""]
+    if cooccur:
+        out += ["## Gemeinsam genannt mit", "",
+                ", ".join(f"[{escape_inline(actors[other].name)}]({other}.md) ({n})"
+                          for other, n in sorted(cooccur.items(), key=lambda kv: (-kv[1], kv[0]))[:12]), ""]
+    cited = _cited_sources(mentions, articles)
+    if cited:
+        out += ["## Quellen, die den Akteur nennen", ""]
+        for url, a, number in cited:
+            where = f"../artikel/{a}.md#{footnote_anchor(articles[a], number)}"
+            out.append(f"- [{escape_inline(url)}]({safe_url(url)}) — Anm. {number} in "
+                       f"[{escape_inline(display_title(articles[a]))}]({where})")
+        out.append("")
+    return "\n".join(out)
+
+
+def _cited_sources(mentions: list[Mention], articles: dict[str, Article]) -> list[tuple[str, str, int]]:
+    notes = sorted({(m.article, int(m.part[5:])) for m in mentions if m.part.startswith("note-")})
+    found = []
+    for article_id, number in notes:
+        note = next(n for n in articles[article_id].footnotes if n.number == number)
+        found += [(link.target, article_id, number) for link in note.links]
+    return found
+
+
+def render_actor_index(actors: list[Actor], mentions: list[Mention]) -> str:
+    counts = Counter(m.actor for m in mentions)
+    in_articles = {a.id: len({m.article for m in mentions if m.actor == a.id}) for a in actors}
+    out = [page_meta("Akteure", search=False), "# Akteure", "",
+           f"{count(len(actors), 'Akteur', 'Akteure')} mit {count(len(mentions), 'Erwähnung', 'Erwähnungen')}. "
+           "Jede Schreibweise zählt: siehe das [Glossar](../glossar.md).", ""]
+    for kind, (_, plural) in KIND_LABELS.items():
+        group = sorted((a for a in actors if a.kind == kind), key=lambda a: (-counts[a.id], a.name))
+        if not group:
+            continue
+        out += [f"## {plural}", "", "| Name | Beschreibung | Erwähnungen | Artikel |", "|---|---|---|---|"]
+        out += [f"| [{escape_inline(a.name)}]({a.id}.md) | {escape_inline(a.description)} | "
+                f"{counts[a.id]} | {in_articles[a.id]} |" for a in group]
+        out.append("")
+    return "\n".join(out)
+
+
+def render_glossary(actors: list[Actor], mentions: list[Mention]) -> str:
+    attested = Counter(key(m.surface) for m in mentions)
+    rows: dict[tuple[str, str], list[Variant]] = defaultdict(list)
+    for actor in actors:
+        for variant in actor.variants:
+            rows[(variant.form, actor.id)].append(variant)
+    by_id = {a.id: a for a in actors}
+
+    def letter(form: str) -> str:
+        first = key(form)[:1].upper()
+        return first if "A" <= first <= "Z" else ("Kyrillisch" if "\u0400" <= first <= "\u04ff" else "#")
+
+    entries = sorted(rows.items(), key=lambda kv: (letter(kv[0][0]) == "Kyrillisch", key(kv[0][0]), kv[0][1]))
+    out = [page_meta("Glossar der Schreibweisen"), "# Glossar der Schreibweisen", "",
+           "Jede Schreibweise eines Namens, die das Dossier kennt, mit ihrem Akteur, ihrer "
+           "kyrillischen Ausgangsform und dem Transliterationsschema, aus dem sie stammt. "
+           "Russische und belarussische Namen werden im Deutschen und Englischen verschieden "
+           "geschrieben: *Tichanowski* (deutsch, aus dem Russischen), *Zichanouski* (deutsch, aus "
+           "dem Belarussischen), *Tsikhanouski* (englische Presse) und *Тихановский* sind ein Mann.", ""]
+    for first, group in groupby(entries, key=lambda kv: letter(kv[0][0])):
+        out += [f"## {first}", "", "| Schreibweise | Akteur | Ausgangsform | Schema | belegt |",
+                "|---|---|---|---|---|"]
+        for (form, actor_id), variants in group:
+            schemes = "; ".join(sorted({scheme_label(v) for v in variants}))
+            sources = "; ".join(sorted({source_label(v) for v in variants}))
+            seen = attested.get(key(form), 0)
+            out.append(f"| {escape_inline(form)} | [{escape_inline(by_id[actor_id].name)}](akteure/{actor_id}.md) | "
+                       f"{sources} | {schemes} | {seen or '—'} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def cooccurrences(mentions: list[Mention]) -> dict[str, Counter[str]]:
+    """For each actor, how many texts (paragraphs, captions, notes) also name each other actor."""
+    by_text: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+    for m in mentions:
+        by_text[(m.article, m.part, m.line)].add(m.actor)
+    result: dict[str, Counter[str]] = defaultdict(Counter)
+    for names in by_text.values():
+        for a in names:
+            result[a].update(b for b in names if b != a)
+    return result

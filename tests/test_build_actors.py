@@ -1,0 +1,89 @@
+"""Built actor pages, glossary, open data and search: the reader's view of issue 3."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from conftest import ROOT, Build, make_project, run_build
+
+
+def load(build: Build, name: str) -> Any:
+    return json.loads((build.site / "data" / name).read_text(encoding="utf-8"))
+
+
+def schema(name: str) -> Any:
+    return json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+
+
+def test_actors_and_candidates_json_match_their_schemas(real_build: Build) -> None:
+    actors = load(real_build, "actors.json")
+    jsonschema.validate(actors, schema("actors.schema.json"))
+    jsonschema.validate(load(real_build, "candidates.json"), schema("candidates.schema.json"))
+    by_id = {a["id"]: a for a in actors}
+    forms = {v["form"] for v in by_id["sergej-tichanowski"]["variants"]}
+    assert {"Sergej Tichanowski", "Sergej Tichanowskij", "Sjarhej Zichanouski", "Siarhei Tsikhanouski",
+            "Sergey Tikhanovsky"} <= forms
+    assert {"Swetlana Tichanowskaja", "Swjatlana Zichanouskaja", "Sviatlana Tsikhanouskaya"} <= {
+        v["form"] for v in by_id["swetlana-tichanowskaja"]["variants"]}
+    assert {"form": "Alexander Lukashenko", "source_form": None, "language": None, "scheme": None} in \
+        by_id["alexander-lukaschenko"]["variants"]
+    articles = {a["id"] for a in load(real_build, "articles.json")}
+    assert {m["article"] for a in actors for m in a["mentions"]} <= articles
+
+
+def test_article_text_links_mentions_to_actor_pages(real_build: Build) -> None:
+    page = real_build.page("artikel/000_150b3505b4883b8c")
+    assert 'href="../../akteure/john-herbst/"' in page
+    assert page.count('href="../../akteure/john-herbst/"') >= 3   # four mentions, first per paragraph linked
+    other = real_build.page("artikel/004_b82fb9a90bbfc716")
+    assert 'href="../../akteure/john-herbst/"' not in other        # "vom Herbst 2014"
+    assert "title=\"Sergej Tichanowski: belarussischer Oppositioneller" in other
+
+
+def test_actor_page_shows_spellings_mentions_and_sources(real_build: Build) -> None:
+    page = real_build.page("akteure/swetlana-tichanowskaja")
+    for spelling in ("Tichanowskaja", "Zichanouskaja", "Tsikhanouskaya", "Cichanoŭskaja", "Святлана Ціханоўская"):
+        assert spelling in page
+    assert "Englisch (Presse, Reisepass)" in page and "Deutsch (de.wikipedia, belarussisch)" in page
+    assert 'href="../../artikel/004_b82fb9a90bbfc716/#fn:11"' in page
+    assert "lrt.lt" in page
+    assert "Gemeinsam genannt mit" in page
+
+
+def test_navigation_has_actors_and_glossary(real_build: Build) -> None:
+    nav = real_build.page("quellen").split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    assert "Akteure" in nav and "Glossar" in nav and "alexander-lukaschenko" not in nav
+
+
+def test_search_for_a_variant_finds_the_actor_page(real_build: Build) -> None:
+    index = json.loads((real_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = {d["location"].split("#")[0] for d in index["docs"] if "Tsikhanouski" in d["text"]}
+    assert "akteure/sergej-tichanowski/" in hits and "glossar/" in hits
+    actor_docs = [d for d in index["docs"] if d["location"].startswith("akteure/sergej-tichanowski/")]
+    assert not any("Regimekritiker" in d["text"] for d in actor_docs)   # context snippets stay out
+
+
+ENGLISH = """Belarus frees dissident after US envoy visit
+June 22, 2025
+By Jane Doe
+Aliaksandr Lukashenka released Siarhei Tsikhanouski on Saturday. Sviatlana Tsikhanouskaya's office in Vilnius
+welcomed the step; Tsikhanouski is her husband. Lukashenka’s spokesman declined to comment.
+"""
+GERMAN = """Lukaschenka lässt Zichanouski frei
+Aljaksandr Lukaschenka hat Sjarhej Zichanouski begnadigt. Swjatlana Zichanouskaja dankte; Lukaschenkas Sprecher schwieg.
+"""
+
+
+def test_contributor_articles_link_without_registry_changes(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"en.txt": ENGLISH, "de.txt": GERMAN})
+    build = run_build(root, tmp_path / "site")
+    assert build.returncode == 0, build.log
+    actors = {a["id"]: {m["article"]: m["count"] for m in a["mentions"]} for a in load(build, "actors.json")}
+    assert actors["alexander-lukaschenko"] == {"en": 2, "de": 2}
+    assert actors["sergej-tichanowski"] == {"en": 2, "de": 1}
+    assert actors["swetlana-tichanowskaja"] == {"en": 1, "de": 1}
+    assert 'href="../../akteure/sergej-tichanowski/"' in build.page("artikel/en")

@@ -1,0 +1,132 @@
+"""Matcher rules, one test each, on the real registry and on texts of our own."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from dossier.corpus import load_corpus
+from dossier.match import build_matcher
+from dossier.mentions import Mention, find_mentions
+from dossier.parse import parse_article
+from dossier.registry import Actor, expand_variants, load_actors
+from dossier.source import read_seed
+
+ROOT = Path(__file__).resolve().parents[1]
+ACTORS, _ = load_actors(ROOT)
+MATCHER = build_matcher(ACTORS)
+
+
+def mentions(text: str) -> list[Mention]:
+    seed, _ = read_seed("seeds/t.txt", f"Titel\n{text}\n".encode())
+    assert seed is not None
+    article, _ = parse_article(seed)
+    return find_mentions(MATCHER, article)
+
+
+def linked(text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.actor) for m in mentions(text)]
+
+
+def test_every_generated_spelling_links() -> None:
+    assert linked("Siarhei Tsikhanouski und Sjarhej Zichanouski und Sergey Tikhanovsky.") == [
+        ("Siarhei Tsikhanouski", "sergej-tichanowski"), ("Sjarhej Zichanouski", "sergej-tichanowski"),
+        ("Sergey Tikhanovsky", "sergej-tichanowski")]
+
+
+def test_normalisation_ignores_case_diacritics_and_stress_accents() -> None:
+    assert linked("SIARHIEJ CICHANOUSKI traf Александр Лука́шенко.") == [
+        ("SIARHIEJ CICHANOUSKI", "sergej-tichanowski"), ("Александр Лука́шенко", "alexander-lukaschenko")]
+
+
+def test_genitives_german_and_english() -> None:
+    text = "Alexander Lukaschenko, Swetlana Tichanowskaja: Lukaschenkos Plan, Tichanowskajas Stab, Lukashenka’s aim."
+    assert [m.actor for m in mentions(text)] == ["alexander-lukaschenko", "swetlana-tichanowskaja",
+                                                  "alexander-lukaschenko", "swetlana-tichanowskaja",
+                                                  "alexander-lukaschenko"]
+
+
+def test_hyphenated_compounds_are_split() -> None:
+    assert linked("Alexander Lukaschenko und das Lukaschenko-Regime.")[1] == ("Lukaschenko", "alexander-lukaschenko")
+
+
+def test_longest_match_wins() -> None:
+    found = mentions("Der Internationale Strafgerichtshof und das US-Außenministerium.")
+    assert [m.actor for m in found] == ["us-aussenministerium"]
+    assert found[0].surface == "US-Außenministerium"
+
+
+def test_surname_alone_links_only_where_the_full_name_appears() -> None:
+    assert linked("Im Herbst 2014 war es kalt.") == []
+    assert linked("John Herbst sagt, so Herbst, dies.") == [("John Herbst", "john-herbst"), ("Herbst", "john-herbst")]
+
+
+def test_shared_surname_resolves_to_the_person_named_in_full() -> None:
+    assert linked("Nikolai Lukaschenko ist der Sohn; Lukaschenko junior.") == [
+        ("Nikolai Lukaschenko", "nikolai-lukaschenko"), ("Lukaschenko", "nikolai-lukaschenko")]
+    assert linked("Nikolai Lukaschenko und Alexander Lukaschenko; Lukaschenko sagte.")[-1][0] != "Lukaschenko"
+
+
+def test_first_name_alone_never_links() -> None:
+    assert linked("Sergej Tichanowski und seine Frau Swetlana; Wladimir sagte nichts.") == [
+        ("Sergej Tichanowski", "sergej-tichanowski")]
+
+
+def test_men_and_women_are_different_actors() -> None:
+    assert [m.actor for m in mentions("Sergej Tichanowski und Swetlana Tichanowskaja; Tichanowski, Tichanowskaja.")] \
+        == ["sergej-tichanowski", "swetlana-tichanowskaja", "sergej-tichanowski", "swetlana-tichanowskaja"]
+
+
+def test_acronyms_match_only_in_capitals() -> None:
+    assert linked("He told us that the US and NATO agree.") == [("US", "usa"), ("NATO", "nato")]
+
+
+def test_urls_in_notes_are_not_mentions() -> None:
+    found = mentions("Alexander Lukaschenko sprach (1).\nAnmerkungen:\n- Siehe https://n-tv.de/Trump-lobt-Lukaschenko-article1.html")
+    assert [m.part for m in found] == ["text"]
+
+
+def test_every_mention_is_explained() -> None:
+    found = mentions("Aljaksandr Lukaschenka sprach.")[0]
+    assert (found.form, found.scheme, found.source_form, found.start, found.end) == (
+        "Aljaksandr Lukaschenka", "be-de", "Аляксандр Лукашэнка", 0, 22)
+
+
+def test_seed_mentions_count_toward_the_right_actor() -> None:
+    corpus = load_corpus(ROOT)
+    per = Counter((m.article, m.actor) for m in corpus.mentions)
+    second = "004_b82fb9a90bbfc716"
+    assert per[(second, "sergej-tichanowski")] == 5     # 2x Tichanowskij, Zichanouski (n. 9), 2x in n. 10
+    assert per[(second, "swetlana-tichanowskaja")] == 4  # text, n. 9, Tichanowskajas + Tsikhanouskaya’s (n. 11)
+    assert per[("000_150b3505b4883b8c", "john-herbst")] == 4
+    assert per[(second, "john-herbst")] == 0            # "vom Herbst 2014"
+    note8 = [m for m in corpus.mentions if m.article == second and m.part == "note-8"]
+    assert [m.surface for m in note8] == ["Trump", "Lukaschenko", "Trump", "Lukaschenko"]
+    assert {m.surface for m in corpus.mentions if m.actor == "alexander-lukaschenko"} >= {
+        "Lukaschenko", "Lukashenko", "Alexander Lukaschenko", "Alexander Lukashenko", "Александр Лукашенко",
+        "Lukaschenkos"}
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Aljaksandr Lukaschenka met Sviatlana Tsikhanouskaya's team.", "alexander-lukaschenko"),
+    ("Sviatlana Tsikhanouskaya's office in Vilnius; Tsikhanouskaya said.", "swetlana-tichanowskaja"),
+    ("Wiktor Chrenin, Belarus' defence minister, met Viktor Khrenin's staff.", "viktor-chrenin"),
+])
+def test_unregistered_spellings_link_without_registry_changes(text: str, actor: str) -> None:
+    found = mentions(text)
+    assert actor in {m.actor for m in found}
+    spellings = {v.form for a in ACTORS for v in a.variants if v.scheme is None}
+    assert any(m.surface.rstrip("'s") not in spellings for m in found if m.actor == actor)
+
+
+def test_expand_variants_keeps_source_and_scheme() -> None:
+    variants = expand_variants("X", None, "Ціханоўскі", [])
+    assert ("Zichanouski", "Ціханоўскі", "be", "be-de") in [(v.form, v.source_form, v.language, v.scheme) for v in variants]
+
+
+def test_registry_has_both_source_forms_for_belarusians() -> None:
+    by_id: dict[str, Actor] = {a.id: a for a in ACTORS}
+    for person in ("alexander-lukaschenko", "sergej-tichanowski", "swetlana-tichanowskaja", "viktor-chrenin"):
+        assert by_id[person].ru and by_id[person].be

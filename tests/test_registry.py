@@ -1,0 +1,56 @@
+"""Registry validation: every mistake is one error with file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier.registry import load_actors
+
+ROOT = Path(__file__).resolve().parents[1]
+GOOD = """- id: a-b
+  name: Anna B
+  kind: person
+  gender: f
+  description: eine Person
+- id: nato
+  name: NATO
+  kind: organisation
+  description: Bündnis
+"""
+
+
+def errors(tmp_path: Path, text: str) -> list[str]:
+    (tmp_path / "seeds" / "registry").mkdir(parents=True)
+    (tmp_path / "seeds" / "registry" / "actors.yml").write_text(text, encoding="utf-8")
+    _, diags = load_actors(tmp_path)
+    return [d.format() for d in diags if d.severity == "error"]
+
+
+def test_good_registry_has_no_errors(tmp_path: Path) -> None:
+    assert errors(tmp_path, GOOD) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (GOOD + "- id: a-b\n  name: Anna C\n  kind: person\n  gender: f\n  description: x y z\n",
+     "seeds/registry/actors.yml:10: error: duplicate id 'a-b' (first at line 1)"),
+    (GOOD.replace("  gender: f\n", "  gender: f\n  colour: red\n"),
+     "seeds/registry/actors.yml:1: error: unknown key: 'colour' was unexpected"),
+    (GOOD.replace("kind: organisation", "kind: club"), "seeds/registry/actors.yml:8: error: kind: 'club' is not one of"),
+    (GOOD.replace("  gender: f\n", ""), "seeds/registry/actors.yml:1: error: 'gender' is a required property"),
+    (GOOD + "  be: Сергей Тихановский\n", "seeds/registry/actors.yml:10: error: 'Сергей Тихановский' is not Belarusian"),
+    (GOOD + "  ru: Ціханоўскі\n", "seeds/registry/actors.yml:10: error: 'Ціханоўскі' is not Russian"),
+    (GOOD + "- id: x\n  name: Anna B\n  kind: person\n  gender: f\n  description: eine andere\n",
+     "seeds/registry/actors.yml:10: error: spelling 'Anna B' of 'x' is also a spelling of 'a-b' (line 1"),
+    ("- id: a\n  name: [unclosed\n", "seeds/registry/actors.yml:3: error: not valid YAML"),
+    ("id: a\n", "seeds/registry/actors.yml:1: error: must be a list of actors"),
+])
+def test_registry_errors_name_file_and_line(tmp_path: Path, text: str, expected: str) -> None:
+    found = errors(tmp_path, text)
+    assert any(e.startswith(expected) for e in found), found
+
+
+def test_real_registry_is_valid() -> None:
+    actors, diags = load_actors(ROOT)
+    assert diags == [] and len(actors) > 50
