@@ -42,6 +42,8 @@ def test_article_text_links_mentions_to_actor_pages(real_build: Build) -> None:
     other = real_build.page("artikel/004_b82fb9a90bbfc716")
     assert 'href="../../akteure/john-herbst/"' not in other        # "vom Herbst 2014"
     assert "title=\"Sergej Tichanowski: belarussischer Oppositioneller" in other
+    assert other.count('href="../../akteure/usa/"') == 1                 # states: first mention per article
+    assert other.count('href="../../akteure/donald-trump/"') > 5         # people: first mention per paragraph
 
 
 def test_actor_page_shows_spellings_mentions_and_sources(real_build: Build) -> None:
@@ -63,6 +65,8 @@ def test_search_for_a_variant_finds_the_actor_page(real_build: Build) -> None:
     index = json.loads((real_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     hits = {d["location"].split("#")[0] for d in index["docs"] if "Tsikhanouski" in d["text"]}
     assert "akteure/sergej-tichanowski/" in hits and "glossar/" in hits
+    glossary = real_build.page("glossar")
+    assert "Tsikhanouski, Siarhei" in glossary and "Zichanouski, Sjarhej" in glossary
     actor_docs = [d for d in index["docs"] if d["location"].startswith("akteure/sergej-tichanowski/")]
     assert not any("Regimekritiker" in d["text"] for d in actor_docs)   # context snippets stay out
 

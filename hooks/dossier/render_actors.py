@@ -53,10 +53,21 @@ def annotator(mentions: list[Mention], actors: dict[str, Actor], prefix: str = "
     for m in mentions:
         by_place[(m.article, m.part, m.line)].append(m)
 
+    # People are linked at their first mention in each text, states, organisations and media
+    # only at their first mention in the article ("US-" would otherwise link in every line).
+    first_in_article: set[tuple[str, int, str, int]] = set()
+    done: set[tuple[str, str]] = set()
+    for m in sorted(mentions, key=lambda m: (m.article, m.line, m.part, m.start)):
+        if actors[m.actor].kind != "person" and (m.article, m.actor) not in done:
+            done.add((m.article, m.actor))
+            first_in_article.add((m.article, m.line, m.part, m.start))
+
     def annotate(article: str, line: int, part: str, _text: str) -> list[Insert]:
         inserts, seen = [], set()
         for m in by_place.get((article, part, line), []):
             if m.actor in seen:
+                continue
+            if actors[m.actor].kind != "person" and (m.article, m.line, m.part, m.start) not in first_in_article:
                 continue
             seen.add(m.actor)
             actor = actors[m.actor]
@@ -192,20 +203,28 @@ def render_glossary(actors: list[Actor], mentions: list[Mention]) -> str:
         first = key(form)[:1].upper()
         return first if "A" <= first <= "Z" else ("Kyrillisch" if "\u0400" <= first <= "\u04ff" else "#")
 
-    entries = sorted(rows.items(), key=lambda kv: (letter(kv[0][0]) == "Kyrillisch", key(kv[0][0]), kv[0][1]))
+    def shown(form: str, actor_id: str) -> str:
+        """People by surname ("Tsikhanouski, Siarhei"), everything else as written."""
+        words = form.split()
+        if by_id[actor_id].kind == "person" and len(words) >= 2:
+            return f"{words[-1]}, {' '.join(words[:-1])}"
+        return form
+
+    entries = sorted(((shown(form, actor_id), actor_id, variants) for (form, actor_id), variants in rows.items()),
+                     key=lambda e: (letter(e[0]) == "Kyrillisch", key(e[0]), e[1]))
     out = [page_meta("Glossar der Schreibweisen"), "# Glossar der Schreibweisen", "",
            "Jede Schreibweise eines Namens, die das Dossier kennt, mit ihrem Akteur, ihrer "
            "kyrillischen Ausgangsform und dem Transliterationsschema, aus dem sie stammt. "
            "Russische und belarussische Namen werden im Deutschen und Englischen verschieden "
            "geschrieben: *Tichanowski* (deutsch, aus dem Russischen), *Zichanouski* (deutsch, aus "
            "dem Belarussischen), *Tsikhanouski* (englische Presse) und *Тихановский* sind ein Mann.", ""]
-    for first, group in groupby(entries, key=lambda kv: letter(kv[0][0])):
+    for first, group in groupby(entries, key=lambda e: letter(e[0])):
         out += [f"## {first}", "", "| Schreibweise | Akteur | Ausgangsform | Schema | belegt |",
                 "|---|---|---|---|---|"]
-        for (form, actor_id), variants in group:
+        for form, actor_id, variants in group:
             schemes = "; ".join(sorted({scheme_label(v) for v in variants}))
             sources = "; ".join(sorted({source_label(v) for v in variants}))
-            seen = attested.get(key(form), 0)
+            seen = attested.get(key(variants[0].form), 0)
             out.append(f"| {escape_inline(form)} | [{escape_inline(by_id[actor_id].name)}](akteure/{actor_id}.md) | "
                        f"{sources} | {schemes} | {seen or '—'} |")
         out.append("")
