@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .candidates import Candidate, find_candidates
+from .events import Event, EventMention, build_events, find_event_mentions, load_events
 from .match import build_matcher
 from .mentions import Mention, find_mentions
 from .model import Article, Diagnostic
@@ -23,6 +24,7 @@ class Corpus:
     actors: tuple[Actor, ...] = ()
     mentions: tuple[Mention, ...] = ()
     candidates: tuple[Candidate, ...] = ()
+    events: tuple[Event, ...] = ()
 
     def article(self, article_id: str) -> Article:
         return next(a for a in self.articles if a.id == article_id)
@@ -70,5 +72,12 @@ def load_corpus(root: Path) -> Corpus:
     mentions = [m for a in articles for m in find_mentions(matcher, a)]
     candidates = find_candidates(matcher, actors, articles, mentions)
     diags += [c.diagnostic(articles) for c in candidates]
+    curated, more = load_events(root, {a.id for a in actors})
+    diags += more
+    dated: list[EventMention] = []
+    for article in articles:
+        found, more = find_event_mentions(article, [m for m in mentions if m.article == article.id])
+        dated += found
+        diags += more
     return Corpus(tuple(articles), tuple(collect_sources(articles)), tuple(diags), tuple(actors),
-                  tuple(mentions), tuple(candidates))
+                  tuple(mentions), tuple(candidates), tuple(build_events(curated, dated)))

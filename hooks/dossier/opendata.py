@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from .candidates import Candidate
+from .events import Event
 from .mentions import Mention
 from .model import Article
 from .registry import Actor
@@ -62,3 +63,15 @@ def candidate_record(candidate: Candidate, articles: dict[str, Article]) -> dict
     return {"article": candidate.article, "source": articles[candidate.article].path, "line": candidate.line,
             "surface": candidate.surface, "reason": candidate.reason, "actor": candidate.actor,
             "variant": candidate.variant, "score": candidate.score}
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id, "title": event.title, "date": event.first.isoformat(),
+        "end": event.end.isoformat() if event.end else None, "last": event.last.isoformat(),
+        "precision": event.precision, "url": f"ereignisse/{event.id}/", "curated": event.curated,
+        "actors": list(event.actors),
+        "mentions": [{"article": m.article, "quote": m.quote, "words": m.words, "line": m.line, "part": m.part,
+                      "date": m.first.isoformat(), "last": m.last.isoformat(), "precision": m.precision,
+                      "basis": m.basis} for m in event.mentions],
+    }

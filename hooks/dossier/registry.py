@@ -7,21 +7,18 @@ and one spelling claimed by two actors (with both positions).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from .model import Diagnostic
 from .normalise import key
+from .registryfile import load_registry_list
 from .translit import is_script, romanisations
-from .yamlload import item_line, key_line, load_yaml
+from .yamlload import item_line, key_line
 
 REGISTRY = "seeds/registry/actors.yml"
-# The registry schema is part of the code (repository root/schemas), not of the built folder.
-SCHEMA = Path(__file__).resolve().parents[2] / "schemas" / "actors-registry.schema.json"
+SCHEMA = "actors-registry.schema.json"
 CYRILLIC_SCHEME = "cyrillic"
 
 
@@ -66,53 +63,9 @@ def expand_variants(name: str, ru: str | None, be: str | None, aliases: list[str
     return tuple(unique.values())
 
 
-def _schema() -> Any:
-    return json.loads(SCHEMA.read_text(encoding="utf-8"))
-
-
-def _error_line(data: Any, path: list[Any]) -> int:
-    """Best line for a jsonschema error at `path` inside the ruamel document."""
-    line = 1
-    node = data
-    for step in path:
-        try:
-            line = item_line(node, step) if isinstance(step, int) else key_line(node, step)
-            node = node[step]
-        except (KeyError, IndexError, TypeError, AttributeError):
-            break
-    return line
-
-
-def _schema_message(error: jsonschema.ValidationError) -> str:
-    where = "/".join(str(p) for p in error.absolute_path if not isinstance(p, int))
-    if error.validator == "additionalProperties":
-        return f"unknown key: {error.message.split('(')[-1].rstrip(')')}"
-    if error.validator == "not" and "gender" in str(error.schema):
-        return "'gender' is only for persons"
-    return f"{where + ': ' if where else ''}{error.message}"
-
-
 def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
-    file = root / REGISTRY
-    if not file.exists():
-        return [], []
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return [], [Diagnostic(REGISTRY, None, "error", "not valid UTF-8", "registry-encoding")]
-    data, diags = load_yaml(REGISTRY, text)
-    if diags:
-        return [], diags
+    data, diags = load_registry_list(root, REGISTRY, SCHEMA, "actors")
     if data is None:
-        return [], []
-    if not isinstance(data, list):
-        return [], [Diagnostic(REGISTRY, 1, "error", "must be a list of actors ('- id: …')",
-                               "registry-shape")]
-    validator = jsonschema.Draft202012Validator(_schema())
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        diags.append(Diagnostic(REGISTRY, _error_line(data, list(error.absolute_path)), "error",
-                                _schema_message(error), "registry-schema"))
-    if diags:
         return [], diags
     actors: list[Actor] = []
     seen: dict[str, int] = {}

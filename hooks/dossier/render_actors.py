@@ -3,7 +3,6 @@ the inserts that turn mentions in article texts into links."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from itertools import groupby
 
@@ -14,6 +13,7 @@ from .model import Article
 from .normalise import key
 from .registry import CYRILLIC_SCHEME, Actor, Variant
 from .render_articles import Annotator, display_title, footnote_anchor, page_meta
+from .sentences import sentence_span
 from .translit import SCHEME_LABELS
 
 KIND_LABELS = {"person": ("Person", "Personen"), "organisation": ("Organisation", "Organisationen"),
@@ -79,11 +79,10 @@ def annotator(mentions: list[Mention], actors: dict[str, Actor], prefix: str = "
 
 def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
     """The sentence holding text[start:end], and the mention's offsets within it."""
-    # a full stop after a digit is an ordinal ("am 21. Juni"), not a sentence end
-    ends = [m.end() for m in re.finditer(r"(?<!\d)[.!?…][\"“”»«]?\s+(?=[A-ZÄÖÜ„\"«(])", text)]
-    left = max((e for e in ends if e <= start), default=0)
-    right = min((e for e in ends if e > end), default=len(text))
-    return text[left:right].strip(), start - left, end - left
+    left, right = sentence_span(text, start, end)
+    sentence = text[left:right]
+    lead = len(sentence) - len(sentence.lstrip())
+    return sentence.strip(), start - left - lead, end - left - lead
 
 
 def _context_line(article: Article, text: str, mention: Mention) -> str:
@@ -123,7 +122,7 @@ def _spellings_table(actor: Actor, attested: Counter[str]) -> list[str]:
 
 
 def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Article],
-                 cooccur: Counter[str], actors: dict[str, Actor]) -> str:
+                 cooccur: Counter[str], actors: dict[str, Actor], events_md: list[str] | None = None) -> str:
     kind = KIND_LABELS[actor.kind][0]
     facts = [kind] + ([GENDER_LABELS[actor.gender]] if actor.gender else [])
     out = [page_meta(actor.name), f"# {escape_inline(actor.name)}", "",
@@ -138,6 +137,7 @@ def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Arti
             f"{count(len(actor.variants), 'Schreibweise', 'Schreibweisen')}, aus den kyrillischen "
             "Ausgangsformen erzeugt oder in der Registry eingetragen. Jede davon wird in allen Texten "
             "erkannt.", ""] + _spellings_table(actor, attested) + [""]
+    out += events_md or []
     in_articles = sorted({m.article for m in mentions})
     out += [f"## Erwähnungen ({count(len(mentions), 'Stelle', 'Stellen')} in "
             f"{count(len(in_articles), 'Artikel', 'Artikeln')})", "",

@@ -8,11 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .corpus import Corpus
+from .events import REGISTRY as EVENTS_PATH
+from .mdtext import Insert
 from .mentions import Mention
-from .opendata import actor_record, article_record, candidate_record, source_record, to_json
+from .opendata import actor_record, article_record, candidate_record, event_record, source_record, to_json
 from .registry import REGISTRY as REGISTRY_PATH
 from .render_actors import actor_path, annotator, cooccurrences, render_actor, render_actor_index, render_glossary
 from .render_articles import article_path, render_article, render_article_index
+from .render_events import (
+    actor_events_section,
+    date_annotator,
+    event_path,
+    events_of_actor,
+    render_event,
+    render_timeline,
+)
 from .render_home import Counts, render_home
 from .render_sources import render_sources
 
@@ -28,6 +38,7 @@ class Generated:
 SECTIONS = [
     ("Artikel", "artikel/index.md", "alle Artikel mit Datum, Medium und Autor"),
     ("Akteure", "akteure/index.md", "Personen, Organisationen und Staaten mit allen Erwähnungen"),
+    ("Chronik", "chronik.md", "alle datierten Ereignisse als Zeitleiste, jedes bis zum Satz belegt"),
     ("Glossar", "glossar.md", "jede Schreibweise jedes Namens, mit Ausgangsform und Schema"),
     ("Quellen", "quellen.md", "jede zitierte Adresse, nach Domain, mit Rückweg zur Fußnote"),
     ("Methode", "methode.md", "wie aus den Textdateien diese Seiten werden"),
@@ -44,8 +55,14 @@ def generate(corpus: Corpus) -> list[Generated]:
     by_actor: dict[str, list[Mention]] = {a.id: [] for a in actors}
     for mention in mentions:
         by_actor[mention.actor].append(mention)
-    counts = Counts(len(articles), len(sources), sum(len(a.footnotes) for a in articles), len(actors))
-    annotate = annotator(mentions, actors_by_id)
+    events = list(corpus.events)
+    counts = Counts(len(articles), len(sources), sum(len(a.footnotes) for a in articles), len(actors),
+                    len(events))
+    names, dates = annotator(mentions, actors_by_id), date_annotator(events)
+
+    def annotate(article: str, line: int, part: str, text: str) -> list[Insert]:
+        return names(article, line, part, text) + dates(article, line, part, text)
+
     together = cooccurrences(mentions)
     files = [
         Generated("index.md", render_home(counts, SECTIONS), in_nav=True),
@@ -59,8 +76,13 @@ def generate(corpus: Corpus) -> list[Generated]:
         Generated("glossar.md", render_glossary(actors, mentions), in_nav=True),
         Generated("data/actors.json", to_json([actor_record(a, by_actor[a.id]) for a in actors])),
         Generated("data/candidates.json", to_json([candidate_record(c, by_id) for c in corpus.candidates])),
+        Generated("chronik.md", render_timeline(events, actors_by_id), in_nav=True),
+        Generated("data/events.json", to_json([event_record(e) for e in events])),
     ]
+    files += [Generated(event_path(e.id), render_event(e, by_id, actors_by_id),
+                        EVENTS_PATH if e.curated else None) for e in events]
     files += [Generated(article_path(a.id), render_article(a, annotate), a.path) for a in articles]
-    files += [Generated(actor_path(a.id), render_actor(a, by_actor[a.id], by_id, together[a.id], actors_by_id),
+    files += [Generated(actor_path(a.id), render_actor(a, by_actor[a.id], by_id, together[a.id], actors_by_id,
+                                                      actor_events_section(events_of_actor(events, a.id))),
                         REGISTRY_PATH) for a in actors]
     return files

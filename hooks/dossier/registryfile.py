@@ -1,0 +1,60 @@
+"""A curated registry file: a YAML list validated against a JSON Schema, errors with lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .model import Diagnostic
+from .yamlload import item_line, key_line, load_yaml
+
+# Registry schemas are part of the code (repository root/schemas), not of the built folder.
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+
+
+def _error_line(data: Any, path: list[Any]) -> int:
+    """Best line for a jsonschema error at `path` inside the ruamel document."""
+    line = 1
+    node = data
+    for step in path:
+        try:
+            line = item_line(node, step) if isinstance(step, int) else key_line(node, step)
+            node = node[step]
+        except (KeyError, IndexError, TypeError, AttributeError):
+            break
+    return line
+
+
+def _message(error: jsonschema.ValidationError) -> str:
+    where = "/".join(str(p) for p in error.absolute_path if not isinstance(p, int))
+    if error.validator == "additionalProperties":
+        return f"unknown key: {error.message.split('(')[-1].rstrip(')')}"
+    if error.validator == "not" and "gender" in str(error.schema):
+        return "'gender' is only for persons"
+    return f"{where + ': ' if where else ''}{error.message}"
+
+
+def load_registry_list(root: Path, rel: str, schema: str, what: str) -> tuple[Any, list[Diagnostic]]:
+    """The parsed list (ruamel, with lines) or None with errors; a missing file is empty."""
+    file = root / rel
+    if not file.exists():
+        return [], []
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Diagnostic(rel, None, "error", "not valid UTF-8", "registry-encoding")]
+    data, diags = load_yaml(rel, text)
+    if diags:
+        return None, diags
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        return None, [Diagnostic(rel, 1, "error", f"must be a list of {what} ('- id: …')", "registry-shape")]
+    validator = jsonschema.Draft202012Validator(json.loads((SCHEMAS / schema).read_text(encoding="utf-8")))
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        diags.append(Diagnostic(rel, _error_line(data, list(error.absolute_path)), "error", _message(error),
+                                "registry-schema"))
+    return (None, diags) if diags else (data, [])

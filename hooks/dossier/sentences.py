@@ -1,0 +1,22 @@
+"""Sentence boundaries in German and English running text (for quotes and year context).
+
+A sentence ends at . ! ? … (optionally followed by a closing quote) before white space and
+an upper-case letter or opening quote. A full stop after a one- or two-digit number is an
+ordinal ("am 21. Juni"), not an end; after a year it is ("im Frühjahr 2015. Ein neues …").
+"""
+
+from __future__ import annotations
+
+import re
+
+_END = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?…][\"“”»«]?\s+(?=[A-ZÄÖÜ„\"«(])")
+
+
+def sentence_starts(text: str) -> list[int]:
+    return [m.end() for m in _END.finditer(text)]
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence holding text[start:end]."""
+    ends = sentence_starts(text)
+    return max((e for e in ends if e <= start), default=0), min((e for e in ends if e > end), default=len(text))

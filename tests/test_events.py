@@ -1,0 +1,94 @@
+"""Events over the real seeds and a contributor's article: merged, dated, linked, on the timeline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from conftest import ROOT, Build, make_project, run_build
+
+
+def events(build: Build) -> dict[str, Any]:
+    data = json.loads((build.site / "data" / "events.json").read_text(encoding="utf-8"))
+    return {e["id"]: e for e in data}
+
+
+def articles_of(event: dict[str, Any]) -> set[str]:
+    return {m["article"] for m in event["mentions"]}
+
+
+BOTH = {"000_150b3505b4883b8c", "004_b82fb9a90bbfc716"}
+
+
+def test_events_json_matches_schema(real_build: Build) -> None:
+    data = json.loads((real_build.site / "data" / "events.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads((ROOT / "schemas" / "events.schema.json").read_text(encoding="utf-8")))
+
+
+def test_the_same_event_from_both_seeds_is_one_event(real_build: Build) -> None:
+    found = events(real_build)
+    release = found["freilassung-tichanowski-2025-06"]
+    assert (release["date"], release["precision"]) == ("2025-06-21", "day") and articles_of(release) == BOTH
+    meeting = found["treffen-kellogg-lukaschenko-2025-06"]
+    assert (meeting["date"], meeting["precision"]) == ("2025-06-20", "day") and articles_of(meeting) == BOTH
+    citizen = found["freilassung-us-buergerin-2025-01"]
+    assert citizen["date"] == "2025-01-26" and articles_of(citizen) == BOTH
+    words = {(m["article"], m["words"]) for m in citizen["mentions"]}
+    assert ("000_150b3505b4883b8c", "eine Woche später") in words and ("004_b82fb9a90bbfc716", "26. Januar") in words
+
+
+def test_trump_kim_meetings_and_sapad_have_their_dates_and_precision(real_build: Build) -> None:
+    found = events(real_build)
+    assert (found["gipfel-trump-kim-singapur-2018"]["date"], found["gipfel-trump-kim-singapur-2018"]["precision"]) \
+        == ("2018-06-12", "day")
+    hanoi = found["gipfel-trump-kim-hanoi-2019"]
+    assert (hanoi["date"], hanoi["end"], hanoi["precision"]) == ("2019-02-27", "2019-02-28", "range")
+    assert [m["words"] for m in hanoi["mentions"]] == ["27. und 28. Februar 2019"]
+    assert found["treffen-trump-kim-panmunjom-2019"]["date"] == "2019-06-30"
+    sapad = found["sapad-2025"]
+    assert (sapad["date"], sapad["end"], sapad["precision"]) == ("2025-09-12", "2025-09-16", "range")
+    assert {"am Dienstag", "2025"} <= {m["words"] for m in sapad["mentions"]}
+
+
+def test_uncurated_dates_reach_the_timeline_but_citation_dates_do_not(real_build: Build) -> None:
+    found = events(real_build)
+    auto = [e for e in found.values() if not e["curated"]]
+    assert any(e["date"] == "2014-09-01" and e["precision"] == "season" for e in auto)   # vom Herbst 2014
+    assert not any(e["date"] == "2024-02-24" for e in auto)   # "Global Bridge, 24.02.2024, online unter …"
+    timeline = real_build.page("chronik")
+    assert "Herbst 2014" in timeline and "27.–28. Februar 2019" in timeline and "dossier-event--auto" in timeline
+
+
+def test_pages_link_dates_events_and_actors(real_build: Build) -> None:
+    page = real_build.page("artikel/004_b82fb9a90bbfc716")
+    assert 'href="../../ereignisse/freilassung-tichanowski-2025-06/"' in page
+    event = real_build.page("ereignisse/freilassung-tichanowski-2025-06")
+    assert "berichtet in 2 Quellen" in event and "21. Juni 2025" in event
+    assert 'href="../../artikel/004_b82fb9a90bbfc716/#zeile-10"' in event
+    actor = real_build.page("akteure/sergej-tichanowski")
+    assert 'href="../../ereignisse/freilassung-tichanowski-2025-06/"' in actor
+    nav = real_build.page("quellen").split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    assert "Chronik" in nav
+
+
+ENGLISH = """Belarus frees opposition figure
+June 23, 2025
+By Jane Doe
+Washington welcomed the June 21, 2025 release of Siarhei Tsikhanouski by Aliaksandr Lukashenka.
+He was freed after US envoy Keith Kellogg met Lukashenka in Minsk on June 20.
+"""
+
+
+def test_english_article_attaches_to_the_same_events(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"000_150b3505b4883b8c.txt": (ROOT / "seeds/000_150b3505b4883b8c.txt").read_bytes(),
+                                   "en_release.txt": ENGLISH})
+    build = run_build(root, tmp_path / "site")
+    assert build.returncode == 0, build.log
+    found = events(build)
+    release = found["freilassung-tichanowski-2025-06"]
+    assert articles_of(release) == {"000_150b3505b4883b8c", "en_release"}
+    assert "June 21, 2025" in {m["words"] for m in release["mentions"]}
+    assert "en_release" in articles_of(found["treffen-kellogg-lukaschenko-2025-06"])
