@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: timestamps come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: site serve test lint check clean freeze
+.PHONY: site serve test lint check clean freeze benchmark
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,21 +18,30 @@ $(STAMP): requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
+OFFLINE_DIR := build/offline
+
+# The site with both downloads: first the offline copy (Material's offline plugin), then the
+# site itself, which zips that copy and writes the PDF into site/downloads/.
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	rm -rf $(OFFLINE_DIR)
+	DOSSIER_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_DIR)
+	DOSSIER_PDF=1 DOSSIER_OFFLINE_DIR=$(OFFLINE_DIR) $(BIN)/mkdocs build --strict
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
 
 lint: $(STAMP)
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/pytest
 
+benchmark: $(STAMP)
+	$(BIN)/python scripts/benchmark.py 3
+
 clean:
-	rm -rf site
+	rm -rf site build
 
 freeze: $(STAMP)
 	$(BIN)/pip freeze --exclude-editable > requirements.txt

@@ -2,11 +2,19 @@
 
 on_config: load and parse the corpus once per build, log its diagnostics through MkDocs'
 logger (so `mkdocs build --strict` counts warnings); on_files: add the generated pages and
-data files; on_serve: rebuild when a seed or registry file changes.
+data files; on_post_build: the offline downloads; on_serve: rebuild when a seed changes.
+
+Environment switches (set by the Makefile):
+- DOSSIER_PDF=1: write site/downloads/dossier.pdf after the build;
+- DOSSIER_OFFLINE_DIR=path: zip that folder (a build with DOSSIER_OFFLINE=true, which turns
+  on Material's offline plugin) into site/downloads/dossier-offline.zip.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +23,12 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from dossier.corpus import Corpus, load_corpus
-from dossier.site import generate
+from dossier.offline import zip_folder
+from dossier.pdf import assemble, write_pdf
+from dossier.site import generate, pdf_plan
+
+PDF_PATH = "downloads/dossier.pdf"
+ZIP_PATH = "downloads/dossier-offline.zip"
 
 log = get_plugin_logger("dossier")
 _state: dict[str, Corpus] = {}
@@ -33,8 +46,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _downloads() -> tuple[tuple[str, str, str], ...]:
+    found = []
+    if os.environ.get("DOSSIER_PDF") == "1":
+        found.append(("PDF herunterladen", PDF_PATH, "das ganze Dossier mit Inhaltsverzeichnis, Fußnoten und "
+                      "Querverweisen zum Lesen, Drucken und Archivieren"))
+    if os.environ.get("DOSSIER_OFFLINE_DIR"):
+        found.append(("Offline-Kopie (ZIP)", ZIP_PATH, "die ganze Website zum Entpacken; öffnen Sie "
+                      "dossier-offline/index.html im Browser, die Suche funktioniert ohne Internet"))
+    return tuple(found)
+
+
+def _epoch() -> int:
+    return int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for item in generate(_state["corpus"]):
+    for item in generate(_state["corpus"], _downloads()):
         file = File.generated(config, item.path, content=item.content)
         if not item.in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -42,6 +70,34 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file.edit_uri = f"../{item.edit_source}"
         files.append(file)
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    offline = os.environ.get("DOSSIER_OFFLINE_DIR")
+    if offline:
+        folder = Path(offline) if Path(offline).is_absolute() else _root(config) / offline
+        if not (folder / "index.html").exists():
+            log.error(f"{offline}: no offline build there; run 'make site' (it builds it first)")
+        else:
+            count = zip_folder(folder, site / ZIP_PATH, _epoch())
+            log.info(f"Offline-Kopie: {count} Dateien nach {ZIP_PATH}")
+    if os.environ.get("DOSSIER_PDF") == "1":
+        _build_pdf(site)
+
+
+def _build_pdf(site: Path) -> None:
+    started = time.perf_counter()
+    built = dt.datetime.fromtimestamp(_epoch(), dt.UTC).date()
+    try:
+        document = assemble(site, pdf_plan(_state["corpus"], built), lambda m: log.info(f"PDF: {m}"))
+        log.info("PDF: setze Seiten mit WeasyPrint …")
+        write_pdf(document, site, site / PDF_PATH)
+    except Exception as exc:  # any failure becomes one clear line; --strict then fails the build
+        log.error(f"PDF could not be written: {type(exc).__name__}: {exc}")
+        return
+    size = (site / PDF_PATH).stat().st_size / 1024 / 1024
+    log.info(f"PDF: {PDF_PATH} geschrieben ({size:.1f} MB) in {time.perf_counter() - started:.1f} s")
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

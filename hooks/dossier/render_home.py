@@ -17,8 +17,11 @@ class Counts:
     events: int = 0
 
 
-def render_home(counts: Counts, sections: list[tuple[str, str, str]]) -> str:
-    """`sections`: (label, page path, one-line description) for each section of the site."""
+def render_home(counts: Counts, sections: list[tuple[str, str, str]],
+                downloads: tuple[tuple[str, str, str], ...] = ()) -> str:
+    """`sections`: (label, page path, one-line description) for each section of the site;
+    `downloads`: (label, file path, description) of the offline files this build writes. They
+    are raw HTML links: the files are written after MkDocs checks links."""
     out = [page_meta("Start"), "# Dossier: Belarus und die USA 2025", "",
            "Dieses Dossier verknüpft Presseartikel über die Beziehungen zwischen Belarus und den "
            "Vereinigten Staaten im Jahr 2025: jeder Artikel als bereinigte Seite mit echten "
@@ -31,6 +34,9 @@ def render_home(counts: Counts, sections: list[tuple[str, str, str]]) -> str:
            + (f", {count(counts.events, 'Ereignis', 'Ereignisse')}" if counts.events else "")
            + ".", "", "## Bereiche", ""]
     out += [f"- [{label}]({path}): {text}" for label, path, text in sections]
+    if downloads:
+        out += ["", "## Zum Mitnehmen", ""]
+        out += [f'- <a href="{path}" download>{label}</a>: {text}' for label, path, text in downloads]
     out += ["", "## Offene Daten", "",
             "Alle Inhalte gibt es auch maschinenlesbar als JSON unter `data/` "
             "(z. B. [`data/articles.json`](data/articles.json)), beschrieben durch JSON-Schemas "

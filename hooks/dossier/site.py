@@ -5,16 +5,27 @@ Pure function of the Corpus; the MkDocs adapter only turns the result into File 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from .corpus import Corpus
 from .events import REGISTRY as EVENTS_PATH
+from .german import count, long_date
 from .mdtext import Insert
 from .mentions import Mention
 from .opendata import actor_record, article_record, candidate_record, event_record, source_record, to_json
+from .pdf import PdfPage, PdfPlan, PdfSection
 from .registry import REGISTRY as REGISTRY_PATH
-from .render_actors import actor_path, annotator, cooccurrences, render_actor, render_actor_index, render_glossary
-from .render_articles import article_path, render_article, render_article_index
+from .render_actors import (
+    KIND_LABELS,
+    actor_path,
+    annotator,
+    cooccurrences,
+    render_actor,
+    render_actor_index,
+    render_glossary,
+)
+from .render_articles import article_path, article_url, by_date, display_title, render_article, render_article_index
 from .render_events import (
     actor_events_section,
     date_annotator,
@@ -45,7 +56,29 @@ SECTIONS = [
 ]
 
 
-def generate(corpus: Corpus) -> list[Generated]:
+def pdf_plan(corpus: Corpus, built: dt.date) -> PdfPlan:
+    """What the PDF holds, in reading order: every generated page a reader can reach."""
+    articles = by_date(list(corpus.articles))
+    kinds = list(KIND_LABELS)
+    actors = sorted(corpus.actors, key=lambda a: (kinds.index(a.kind), a.name))
+    sections = (
+        PdfSection("Artikel", tuple(PdfPage(article_url(a.id), display_title(a)) for a in articles)),
+        PdfSection("Akteure", tuple(PdfPage(f"akteure/{a.id}/", a.name) for a in actors)),
+        PdfSection("Glossar", (PdfPage("glossar/", "Glossar der Schreibweisen"),)),
+        PdfSection("Chronik", (PdfPage("chronik/", "Chronik"),)),
+        PdfSection("Ereignisse", tuple(PdfPage(f"ereignisse/{e.id}/", e.title) for e in corpus.events)),
+        PdfSection("Quellen", (PdfPage("quellen/", "Quellen"),)),
+        PdfSection("Methode", (PdfPage("methode/", "Methode"),)),
+    )
+    facts = (count(len(articles), "Artikel", "Artikel"),
+             count(len(corpus.sources), "zitierte Quelle", "zitierte Quellen"),
+             count(len(corpus.actors), "Akteur", "Akteure"), count(len(corpus.events), "Ereignis", "Ereignisse"))
+    sources = tuple(f"{display_title(a)} — {a.outlet.value or 'Medium unbekannt'}, "
+                    f"{long_date(a.date.value) if a.date.value else 'Datum unbekannt'}" for a in articles)
+    return PdfPlan("Dossier: Belarus und die USA 2025", built, facts, sources, sections)
+
+
+def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = ()) -> list[Generated]:
     articles = list(corpus.articles)
     by_id = {a.id: a for a in articles}
     sources = list(corpus.sources)
@@ -65,7 +98,7 @@ def generate(corpus: Corpus) -> list[Generated]:
 
     together = cooccurrences(mentions)
     files = [
-        Generated("index.md", render_home(counts, SECTIONS), in_nav=True),
+        Generated("index.md", render_home(counts, SECTIONS, downloads), in_nav=True),
         Generated("artikel/index.md", render_article_index(articles), in_nav=True),
         Generated("quellen.md", render_sources(sources, by_id), in_nav=True),
         Generated("data/articles.json", to_json([article_record(a) for a in articles])),

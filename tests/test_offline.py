@@ -1,0 +1,137 @@
+"""Offline reading: the PDF (outline, text, internal links) and the zipped offline copy."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+import dossier_hooks
+from conftest import ENV, MKDOCS, ROOT, make_project
+from dossier.corpus import load_corpus
+
+
+def make_site(root: Path, out: Path, epoch: str = "1758067200") -> Path:
+    """What `make site` does: the offline copy, then the site with PDF and zip."""
+    env = {**ENV, "SOURCE_DATE_EPOCH": epoch}
+    offline, site = out / "offline", out / "site"
+    for extra, target in (({"DOSSIER_OFFLINE": "true"}, offline),
+                          ({"DOSSIER_PDF": "1", "DOSSIER_OFFLINE_DIR": str(offline)}, site)):
+        proc = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(target), "-f", str(root / "mkdocs.yml")],
+                              cwd=root, env={**env, **extra}, capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_site(ROOT, tmp_path_factory.mktemp("full"))
+
+
+@pytest.fixture(scope="session")
+def reader(full_site: Path) -> PdfReader:
+    return PdfReader(full_site / "downloads" / "dossier.pdf")
+
+
+def outline_titles(reader: PdfReader) -> dict[str, int]:
+    found: dict[str, int] = {}
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                page = reader.get_destination_page_number(item)
+                assert page is not None
+                found[item.title] = page
+    walk(reader.outline)
+    return found
+
+
+def data(site: Path, name: str) -> Any:
+    return json.loads((site / "data" / name).read_text(encoding="utf-8"))
+
+
+def test_start_page_links_both_downloads(full_site: Path) -> None:
+    start = (full_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="downloads/dossier.pdf"' in start and 'href="downloads/dossier-offline.zip"' in start
+
+
+def test_outline_has_every_section_article_actor_and_event(full_site: Path, reader: PdfReader) -> None:
+    titles = outline_titles(reader)
+    for section in ("Artikel", "Akteure", "Glossar der Schreibweisen", "Chronik", "Ereignisse", "Quellen", "Methode"):
+        assert section in titles
+    for kind, field in (("articles.json", "title"), ("actors.json", "name"), ("events.json", "title")):
+        for item in data(full_site, kind):
+            assert item[field] in titles, item[field]
+
+
+def test_pdf_text_holds_titles_and_notes(full_site: Path, reader: PdfReader) -> None:
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    text = text.replace("\u2010 ", "").replace("- ", "-")   # WeasyPrint's hyphenation at line ends
+    for article in data(full_site, "articles.json"):
+        assert article["title"] in text
+    assert "Donald Trump traf den nordkoreanischen Machthaber Kim Jong-un dreimal persönlich" in text
+    assert "Bild: Russian Defence Ministry/AFP" in text
+
+
+def test_internal_links_jump_to_the_right_page(reader: PdfReader) -> None:
+    titles = outline_titles(reader)
+    article_page = titles["Auf der Suche nach persönlichen Vorteilen: Händeschütteln statt Isolation"]
+    checked = 0
+    for annot in reader.pages[article_page].get("/Annots", []):
+        link = annot.get_object()
+        dest = link.get("/Dest")
+        if not isinstance(dest, str) or not dest.startswith("p-akteure-") or "--" in dest:
+            continue
+        target = reader.get_destination_page_number(reader.named_destinations[dest])
+        assert target is not None
+        actor = next(t for t, page in titles.items() if page == target and t not in ("Akteure",))
+        assert actor.split()[-1].lower() in reader.pages[target].extract_text().lower()
+        checked += 1
+    assert checked >= 3
+
+
+def test_pdf_has_page_numbers_running_heads_and_a_toc(reader: PdfReader) -> None:
+    toc = reader.pages[1].extract_text()
+    assert toc.startswith("Inhalt") and re.search(r"Artikel\s*\.+\s*\d+", toc)
+    page = reader.pages[4].extract_text().strip()   # running heads and folio come last in the text
+    assert "Artikel In Sapads Schatten" in page and page.endswith("5")
+
+
+def test_offline_zip_links_html_files_and_embeds_search(full_site: Path) -> None:
+    archive = zipfile.ZipFile(io.BytesIO((full_site / "downloads" / "dossier-offline.zip").read_bytes()))
+    names = set(archive.namelist())
+    assert "dossier-offline/index.html" in names and "dossier-offline/search/search_index.js" in names
+    page = archive.read("dossier-offline/artikel/004_b82fb9a90bbfc716.html").decode("utf-8")
+    links = re.findall(r'href="(\.\./[^"#]+)"', page)
+    assert links and all(link.endswith((".html", ".css", ".js", ".svg", ".png", ".ico")) for link in links), links
+    index = archive.read("dossier-offline/search/search_index.js").decode("utf-8")
+    assert index.startswith("var __index = ") and "Tichanowski" in index     # loaded without a server
+    assert not any(n.endswith(("dossier.pdf", ".zip")) for n in names)
+
+
+def test_pdf_and_zip_are_reproducible(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"a.txt": "Titel\n17. September 2025\nAlexander Lukaschenko sprach (1).\n"
+                                            "Anmerkungen:\n- Siehe https://example.org/x.\n"})
+    first, second = make_site(root, tmp_path / "one"), make_site(root, tmp_path / "two")
+    for name in ("dossier.pdf", "dossier-offline.zip"):
+        assert (first / "downloads" / name).read_bytes() == (second / "downloads" / name).read_bytes(), name
+
+
+def test_pdf_failure_is_one_clear_line(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    dossier_hooks._state["corpus"] = load_corpus(ROOT)
+    with caplog.at_level(logging.INFO):
+        dossier_hooks._build_pdf(tmp_path / "no-site")
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "PDF could not be written: FileNotFoundError" in errors[0]
+    assert "Traceback" not in caplog.text and os.path.exists(tmp_path) and not (tmp_path / "no-site").exists()
