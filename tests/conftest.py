@@ -50,6 +50,7 @@ def make_project(tmp: Path, seeds: dict[str, bytes | str], *, registry: bool = T
     shutil.copy(ROOT / "mkdocs.yml", root)
     shutil.copytree(ROOT / "docs", root / "docs")
     (root / "hooks").symlink_to(ROOT / "hooks")
+    (root / "overrides").symlink_to(ROOT / "overrides")
     (root / "seeds").mkdir()
     if registry and (ROOT / "seeds" / "registry").is_dir():
         shutil.copytree(ROOT / "seeds" / "registry", root / "seeds" / "registry")

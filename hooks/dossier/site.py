@@ -53,6 +53,7 @@ SECTIONS = [
     ("Glossar", "glossar.md", "jede Schreibweise jedes Namens, mit Ausgangsform und Schema"),
     ("Quellen", "quellen.md", "jede zitierte Adresse, nach Domain, mit Rückweg zur Fußnote"),
     ("Methode", "methode.md", "wie aus den Textdateien diese Seiten werden"),
+    ("Mitwirken", "mitwirken.md", "wie man Artikel, Namen und Ereignisse beiträgt"),
 ]
 
 
@@ -113,9 +114,9 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = ()) -
         Generated("data/events.json", to_json([event_record(e) for e in events])),
     ]
     files += [Generated(event_path(e.id), render_event(e, by_id, actors_by_id),
-                        EVENTS_PATH if e.curated else None) for e in events]
+                        f"{EVENTS_PATH}#L{e.line}" if e.curated else None) for e in events]
     files += [Generated(article_path(a.id), render_article(a, annotate), a.path) for a in articles]
     files += [Generated(actor_path(a.id), render_actor(a, by_actor[a.id], by_id, together[a.id], actors_by_id,
                                                       actor_events_section(events_of_actor(events, a.id))),
-                        REGISTRY_PATH) for a in actors]
+                        f"{REGISTRY_PATH}#L{a.line}") for a in actors]
     return files

@@ -1,0 +1,46 @@
+"""`make check`: parse every seed and registry, print problems like a compiler, summarise.
+
+    python -m dossier.check [ROOT]
+
+Errors and warnings are printed as `path:line: severity: message` so editors can jump to
+them; notes (info) follow; then a summary of what the corpus holds. Exit status 1 when there
+is an error, else 0. No site is built, so it answers within a second or two.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from .corpus import Corpus, load_corpus
+from .german import count
+
+ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def summary(corpus: Corpus, seconds: float) -> str:
+    spellings = sum(len(a.variants) for a in corpus.actors)
+    curated = sum(e.curated for e in corpus.events)
+    by = {s: sum(d.severity == s for d in corpus.diagnostics) for s in ORDER}
+    return (f"{len(corpus.articles)} articles, {len(corpus.sources)} cited sources, {len(corpus.actors)} actors "
+            f"({spellings} spellings), {len(corpus.mentions)} actor mentions, {len(corpus.events)} events "
+            f"({curated} curated), {len(corpus.candidates)} name candidates; "
+            f"{by['error']} errors, {by['warning']} warnings, {by['info']} notes ({seconds:.1f} s)")
+
+
+def main(argv: list[str]) -> int:
+    root = Path(argv[0]) if argv else Path.cwd()
+    started = time.perf_counter()
+    corpus = load_corpus(root)
+    for diag in sorted(corpus.diagnostics, key=lambda d: (ORDER[d.severity], d.path, d.line or 0)):
+        print(diag.format().replace(": info: ", ": note: "))
+    print(summary(corpus, time.perf_counter() - started))
+    errors = sum(d.severity == "error" for d in corpus.diagnostics)
+    if errors:
+        print(f"check failed: {count(errors, 'error', 'errors')}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

