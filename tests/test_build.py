@@ -71,7 +71,8 @@ def test_no_third_party_requests(real_build: Build) -> None:
         text = page.read_text(encoding="utf-8")
         for ref in re.findall(r'(?:src|href)="(https?://[^"]+)"', text):
             assert "fonts.googleapis" not in ref and "fonts.gstatic" not in ref
-        assert not re.findall(r'<(?:script|link)[^>]+(?:src|href)="https?://', text), page
+        assert not re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="https?://', text), page
+        assert 'data-md-component="source"' not in text   # would fetch repository facts from the forge
 
 
 def test_two_builds_are_identical(real_build: Build, tmp_path: Path) -> None:
@@ -119,6 +120,11 @@ def test_hostile_seed_reaches_the_page_only_as_text(tmp_path: Path) -> None:
     ({"nul.txt": b"Titel\x00\n"}, "seeds/nul.txt:1: error: file contains a NUL byte"),
     ({"empty.txt": b""}, "seeds/empty.txt: error: file is empty"),
     ({"fm.txt": "---\ndate: 2025-13-45\n---\nText\n"}, "seeds/fm.txt:2: error: date '2025-13-45'"),
+    ({"blank.txt": b" \n\t\n"}, "seeds/blank.txt: error: file is empty or holds only white space"),
+    ({"big.txt": b"Titel\n" + b"x" * (5 * 1024 * 1024)}, "seeds/big.txt: error: file is 5.0 MiB"),
+    ({"yaml.txt": "---\ntitle: [kaputt\n---\nText\n"}, "seeds/yaml.txt:2: error: front matter is not valid YAML"),
+    ({"key.txt": "---\ntitel: Tippfehler\n---\nText\n"}, "seeds/key.txt:2: error: unknown front-matter key 'titel'"),
+    ({"..txt": "Titel\nText.\n"}, "seeds/..txt: error: file name gives an empty page address"),
     ({"a b.txt": "Titel\nText.\n", "a-b.txt": "Titel\nText.\n"}, "seeds/a-b.txt: error: file name gives the same"),
 ])
 def test_bad_seed_fails_strict_build_with_one_clear_line(tmp_path: Path, seeds: dict[str, bytes | str],
@@ -131,3 +137,21 @@ def test_bad_seed_fails_strict_build_with_one_clear_line(tmp_path: Path, seeds: 
     assert build.inputs_after == build.inputs_before
     lenient = run_build(root, tmp_path / "site2", strict=False)
     assert lenient.returncode == 0 and (lenient.site / "artikel" / "ok" / "index.html").exists()
+
+
+def test_odd_but_valid_seeds_build(tmp_path: Path) -> None:
+    seeds: dict[str, bytes | str] = {
+        "bom.txt": b"\xef\xbb\xbfTitel mit BOM\nText.\n",
+        "crlf.txt": b"Titel CRLF\r\nText.\r\n",
+        "cr.txt": b"Titel CR\rText.\r",
+        "Mein Artikel über Öl.txt": "Titel Öl\nText.\n",
+        "a..b.txt": "Titel Punkte\nText.\n",
+    }
+    root = make_project(tmp_path, seeds)
+    build = run_build(root, tmp_path / "site")
+    assert build.returncode == 0, build.log
+    assert "Traceback" not in build.log and build.inputs_after == build.inputs_before
+    titles = {a["id"]: a["title"] for a in data(build, "articles.json")}
+    assert titles == {"bom": "Titel mit BOM", "crlf": "Titel CRLF", "cr": "Titel CR",
+                      "mein-artikel-ueber-oel": "Titel Öl", "a-b": "Titel Punkte"}
+    assert (build.site / "artikel" / "mein-artikel-ueber-oel" / "index.html").exists()

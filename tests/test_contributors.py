@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -123,3 +124,23 @@ def test_serve_keeps_running_and_shows_the_error_when_a_seed_breaks(tmp_path: Pa
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
     shutil.rmtree(root / "site", ignore_errors=True)
+
+
+def test_a_german_article_added_by_following_contributing_md(tmp_path: Path) -> None:
+    """The trial of CONTRIBUTING.md: an article of our own, with front matter, notes, a caption."""
+    article = (Path(__file__).parent / "fixtures" / "contributor_de.txt").read_text(encoding="utf-8")
+    root = make_project(tmp_path, {"2025-09-12_beispiel_coale.txt": article})
+    result = check(root)
+    assert result.returncode == 0 and "0 errors, 0 warnings" in result.stdout, result.stdout
+    build = run_build(root, tmp_path / "site")
+    assert build.returncode == 0, build.log
+    page = build.page("artikel/2025-09-12_beispiel_coale")
+    assert '<span class="dossier-credit">Foto: Beispielagentur/Muster</span>' in page
+    assert 'href="https://example.org/belavia?id=4"' in page
+    for actor in ("alexander-lukaschenko", "sergej-tichanowski", "swetlana-tichanowskaja", "john-coale", "belavia"):
+        assert f'href="../../akteure/{actor}/"' in page, actor
+    events = {e["id"]: e for e in json.loads((build.site / "data" / "events.json").read_text(encoding="utf-8"))}
+    coale = [m for m in events["besuch-coale-2025-09"]["mentions"] if m["article"] == "2025-09-12_beispiel_coale"]
+    assert [(m["words"], m["date"]) for m in coale] == [("am Donnerstag", "2025-09-11")]
+    release = events["freilassung-tichanowski-2025-06"]["mentions"]
+    assert any(m["article"] == "2025-09-12_beispiel_coale" and m["words"] == "Juni 2025" for m in release)

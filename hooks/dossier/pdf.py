@@ -58,7 +58,8 @@ def _local(tag: str) -> str:
 def _content(page_html: str) -> ET.Element:
     document: ET.Element = tinyhtml5.parse(page_html)
     for element in document.iter():
-        element.tag = _local(element.tag)
+        if isinstance(element.tag, str):   # comments and processing instructions have no name
+            element.tag = _local(element.tag)
     article = next((e for e in document.iter("article")), None)
     if article is None:
         raise ValueError("no <article> element in the built page")
@@ -68,7 +69,8 @@ def _content(page_html: str) -> ET.Element:
 def _strip(parent: ET.Element) -> None:
     for child in list(parent):
         classes = set((child.get("class") or "").split())
-        if classes & _DROP_CLASSES or child.tag in ("script", "form", "nav", "button"):
+        unwanted = child.tag in ("script", "form", "nav", "button") or bool(classes & _DROP_CLASSES)
+        if not isinstance(child.tag, str) or unwanted:
             parent.remove(child)
         else:
             _strip(child)
