@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cologne_phonetics
 from rapidfuzz import process
@@ -48,8 +49,7 @@ class Candidate:
     variant: str | None = None
     score: float | None = None
 
-    def diagnostic(self, articles: list[Article]) -> Diagnostic:
-        path = next(a.path for a in articles if a.id == self.article)
+    def diagnostic(self, path: str) -> Diagnostic:
         if self.reason == "probable-variant":
             return Diagnostic(path, self.line, "warning",
                               f"'{self.surface}' looks like a spelling of {self.actor} ('{self.variant}', "
@@ -59,6 +59,7 @@ class Candidate:
                           "seeds/registry/actors.yml if it is an actor", "unknown-name")
 
 
+@lru_cache(maxsize=1 << 16)
 def _phonetic(word: str) -> str:
     folded = key(word).replace("ŭ", "u").replace("w", "u")
     return "".join(code for _, code in cologne_phonetics.encode(folded))

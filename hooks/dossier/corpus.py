@@ -26,9 +26,6 @@ class Corpus:
     candidates: tuple[Candidate, ...] = ()
     events: tuple[Event, ...] = ()
 
-    def article(self, article_id: str) -> Article:
-        return next(a for a in self.articles if a.id == article_id)
-
 
 def seed_files(root: Path) -> list[Path]:
     """Every *.txt directly in root/seeds, sorted by name (symlinks are not followed)."""
@@ -71,12 +68,16 @@ def load_corpus(root: Path) -> Corpus:
     matcher = build_matcher(actors)
     mentions = [m for a in articles for m in find_mentions(matcher, a)]
     candidates = find_candidates(matcher, actors, articles, mentions)
-    diags += [c.diagnostic(articles) for c in candidates]
+    paths = {a.id: a.path for a in articles}
+    diags += [c.diagnostic(paths[c.article]) for c in candidates]
     curated, more = load_events(root, {a.id for a in actors})
     diags += more
+    by_article: dict[str, list[Mention]] = {a.id: [] for a in articles}
+    for mention in mentions:
+        by_article[mention.article].append(mention)
     dated: list[EventMention] = []
     for article in articles:
-        found, more = find_event_mentions(article, [m for m in mentions if m.article == article.id])
+        found, more = find_event_mentions(article, by_article[article.id])
         dated += found
         diags += more
     return Corpus(tuple(articles), tuple(collect_sources(articles)), tuple(diags), tuple(actors),

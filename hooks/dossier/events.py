@@ -15,16 +15,17 @@ import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from .dateexpr import Context, DateExpr, resolve_text
 from .mentions import Mention, segments
 from .model import Article, Diagnostic
 from .normalise import atoms, key
-from .registryfile import load_registry_list
+from .registryfile import load_registry_list, unique_entries
 from .sentences import sentence_span
-from .yamlload import item_line, key_line
+from .yamlload import key_line
 
 REGISTRY = "seeds/registry/events.yml"
 SCHEMA = "events-registry.schema.json"
@@ -49,22 +50,10 @@ class EventMention:
 
 
 @dataclass(frozen=True)
-class CuratedEvent:
-    id: str
-    title: str
-    first: dt.date
-    last: dt.date
-    end: dt.date | None
-    precision: str
-    actors: tuple[str, ...]
-    names: tuple[str, ...]
-    triggers: tuple[str, ...]
-    description: str
-    line: int
-
-
-@dataclass(frozen=True)
 class Event:
+    """A curated event (from the registry, with names and triggers) or a cluster of dated
+    mentions that attach to none (curated False)."""
+
     id: str
     title: str
     first: dt.date
@@ -72,13 +61,15 @@ class Event:
     end: dt.date | None
     precision: str
     actors: tuple[str, ...]
-    mentions: tuple[EventMention, ...]
-    curated: bool
+    mentions: tuple[EventMention, ...] = ()
+    curated: bool = True
     description: str = ""
     line: int | None = None
+    names: tuple[str, ...] = ()
+    triggers: tuple[str, ...] = ()
 
 
-def _interval(date: str, end: str | None, precision: str) -> tuple[dt.date, dt.date]:
+def _interval(date: str, end: str | None) -> tuple[dt.date, dt.date]:
     parts = [int(p) for p in date.split("-")]
     if len(parts) == 3:
         first = dt.date(*parts)
@@ -96,27 +87,21 @@ def _interval(date: str, end: str | None, precision: str) -> tuple[dt.date, dt.d
     return first, dt.date(first.year, 12, 31)
 
 
-def load_events(root: Path, actor_ids: set[str]) -> tuple[list[CuratedEvent], list[Diagnostic]]:
+def load_events(root: Path, actor_ids: set[str]) -> tuple[list[Event], list[Diagnostic]]:
     data, diags = load_registry_list(root, REGISTRY, SCHEMA, "events")
     if data is None:
         return [], diags
-    events: list[CuratedEvent] = []
-    seen: dict[str, int] = {}
-    for index, entry in enumerate(data):
-        line = item_line(data, index)
-        if entry["id"] in seen:
-            diags.append(Diagnostic(REGISTRY, key_line(entry, "id"), "error",
-                                    f"duplicate id '{entry['id']}' (first at line {seen[entry['id']]})",
-                                    "registry-duplicate-id"))
-            continue
-        seen[entry["id"]] = key_line(entry, "id")
+    events: list[Event] = []
+    entries, more = unique_entries(data, REGISTRY)
+    diags += more
+    for entry, line in entries:
         for actor in entry["actors"]:
             if actor not in actor_ids:
                 diags.append(Diagnostic(REGISTRY, key_line(entry, "actors"), "error",
                                         f"event '{entry['id']}' names actor '{actor}', which is not in "
                                         "seeds/registry/actors.yml", "event-unknown-actor"))
         try:
-            first, last = _interval(str(entry["date"]), entry.get("end"), entry["precision"])
+            first, last = _interval(str(entry["date"]), entry.get("end"))
         except ValueError:
             diags.append(Diagnostic(REGISTRY, key_line(entry, "date"), "error",
                                     f"date '{entry['date']}' is not a real calendar date", "event-date"))
@@ -124,10 +109,10 @@ def load_events(root: Path, actor_ids: set[str]) -> tuple[list[CuratedEvent], li
         if last < first:
             diags.append(Diagnostic(REGISTRY, key_line(entry, "end"), "error", "end is before date", "event-date"))
             continue
-        events.append(CuratedEvent(
+        events.append(Event(
             entry["id"], entry["title"], first, last, dt.date.fromisoformat(entry["end"]) if entry.get("end") else None,
-            entry["precision"], tuple(entry["actors"]), tuple(entry.get("names", [])),
-            tuple(entry.get("triggers", [])), entry.get("description", ""), line))
+            entry["precision"], tuple(entry["actors"]), description=entry.get("description", ""), line=line,
+            names=tuple(entry.get("names", [])), triggers=tuple(entry.get("triggers", []))))
     return events, diags
 
 
@@ -172,23 +157,24 @@ def _unresolved(article: Article, line: int, expr: DateExpr) -> Diagnostic:
 
 # --- attaching and clustering ---------------------------------------------------------------
 
-def _words(text: str) -> list[str]:
-    return [a for _, _, a in atoms(text)]
+@lru_cache(maxsize=1 << 14)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(a for _, _, a in atoms(text))
 
 
-def _has_phrase(words: list[str], phrase: str) -> bool:
+def _has_phrase(words: tuple[str, ...], phrase: str) -> bool:
     wanted = _words(phrase)
     n = len(wanted)
     return any(words[i:i + n] == wanted for i in range(len(words) - n + 1))
 
 
-def _has_trigger(words: list[str], trigger: str) -> bool:
+def _has_trigger(words: tuple[str, ...], trigger: str) -> bool:
     """A trigger matches a word that is the trigger or the trigger plus a short inflection."""
     t = key(trigger)
     return any(w == t or (w.startswith(t) and len(w) - len(t) <= 3) for w in words)
 
 
-def attaches(event: CuratedEvent, mention: EventMention) -> bool:
+def attaches(event: Event, mention: EventMention) -> bool:
     if mention.last < event.first or mention.first > event.last:
         return False
     words = _words(mention.quote)
@@ -224,7 +210,7 @@ def _clusters(rest: list[EventMention]) -> list[Event]:
             title = _title_around(cluster[0])
             events.append(Event(_cluster_id(first, last, cluster), title, first, last,
                                 last if last != first and precision == "range" else None, precision, actors,
-                                tuple(cluster), False))
+                                tuple(cluster), curated=False))
     return events
 
 
@@ -239,7 +225,7 @@ def _title_around(mention: EventMention, before: int = 6, after: int = 5) -> str
     return ("… " if len(head) > before else "") + text + (" …" if len(tail) > after else "")
 
 
-def build_events(curated: list[CuratedEvent], mentions: list[EventMention]) -> list[Event]:
+def build_events(curated: list[Event], mentions: list[EventMention]) -> list[Event]:
     attached: dict[str, list[EventMention]] = {e.id: [] for e in curated}
     rest = []
     for mention in mentions:
@@ -248,7 +234,5 @@ def build_events(curated: list[CuratedEvent], mentions: list[EventMention]) -> l
             attached[event.id].append(mention)
         if not homes and not mention.publication:
             rest.append(mention)
-    events = [Event(e.id, e.title, e.first, e.last, e.end, e.precision, e.actors, tuple(attached[e.id]), True,
-                    e.description, e.line) for e in curated]
-    events += _clusters(rest)
+    events = [replace(e, mentions=tuple(attached[e.id])) for e in curated] + _clusters(rest)
     return sorted(events, key=lambda e: (e.first, e.last, not e.curated, e.id))

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DROP = dict.fromkeys(map(ord, "’'ʹʺ·”`´ʼ"), None)
 _FOLD = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
 
 
+@lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.translate(_FOLD))
     stripped = "".join(c for c in folded if not unicodedata.combining(c))

@@ -13,9 +13,9 @@ from typing import Any
 
 from .model import Diagnostic
 from .normalise import key
-from .registryfile import load_registry_list
+from .registryfile import load_registry_list, unique_entries
 from .translit import is_script, romanisations
-from .yamlload import item_line, key_line
+from .yamlload import key_line
 
 REGISTRY = "seeds/registry/actors.yml"
 SCHEMA = "actors-registry.schema.json"
@@ -68,15 +68,8 @@ def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
     if data is None:
         return [], diags
     actors: list[Actor] = []
-    seen: dict[str, int] = {}
-    for index, entry in enumerate(data):
-        line = item_line(data, index)
-        if entry["id"] in seen:
-            diags.append(Diagnostic(REGISTRY, key_line(entry, "id"), "error",
-                                    f"duplicate id '{entry['id']}' (first at line {seen[entry['id']]})",
-                                    "registry-duplicate-id"))
-            continue
-        seen[entry["id"]] = key_line(entry, "id")
+    entries, diags = unique_entries(data, REGISTRY)
+    for entry, line in entries:
         for language in ("ru", "be"):
             if language in entry and not is_script(entry[language], language):
                 diags.append(Diagnostic(REGISTRY, key_line(entry, language), "error",

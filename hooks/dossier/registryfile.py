@@ -58,3 +58,19 @@ def load_registry_list(root: Path, rel: str, schema: str, what: str) -> tuple[An
         diags.append(Diagnostic(rel, _error_line(data, list(error.absolute_path)), "error", _message(error),
                                 "registry-schema"))
     return (None, diags) if diags else (data, [])
+
+
+def unique_entries(data: Any, rel: str) -> tuple[list[tuple[Any, int]], list[Diagnostic]]:
+    """(entry, line) for each entry whose id is not taken yet; a duplicate id is an error."""
+    entries: list[tuple[Any, int]] = []
+    diags: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(data):
+        if entry["id"] in seen:
+            diags.append(Diagnostic(rel, key_line(entry, "id"), "error",
+                                    f"duplicate id '{entry['id']}' (first at line {seen[entry['id']]})",
+                                    "registry-duplicate-id"))
+            continue
+        seen[entry["id"]] = key_line(entry, "id")
+        entries.append((entry, item_line(data, index)))
+    return entries, diags

@@ -70,26 +70,16 @@ def source_count(event: Event) -> int:
     return len({m.article for m in event.mentions})
 
 
-def event_of_mentions(events: list[Event]) -> dict[tuple[str, str, int, int], str]:
-    """The event each dated phrase links to (the earliest, when it reports several)."""
-    home: dict[tuple[str, str, int, int], str] = {}
+def date_annotator(events: list[Event], prefix: str = "../") -> Annotator:
+    """Inserts linking each dated phrase to its event (the earliest, when it reports several)."""
+    by_place: dict[tuple[str, str, int], dict[int, tuple[EventMention, Event]]] = defaultdict(dict)
     for event in events:
         for m in event.mentions:
-            home.setdefault((m.article, m.part, m.line, m.start), event.id)
-    return home
-
-
-def date_annotator(events: list[Event], prefix: str = "../") -> Annotator:
-    by_place: dict[tuple[str, str, int], list[tuple[EventMention, str]]] = defaultdict(list)
-    titles = {e.id: f"{when(e)}: {e.title}" for e in events}
-    for (article, part, line, start), event_id in event_of_mentions(events).items():
-        mention = next(m for e in events if e.id == event_id for m in e.mentions
-                       if (m.article, m.part, m.line, m.start) == (article, part, line, start))
-        by_place[(article, part, line)].append((mention, event_id))
+            by_place[(m.article, m.part, m.line)].setdefault(m.start, (m, event))
 
     def annotate(article: str, line: int, part: str, _text: str) -> list[Insert]:
-        return [Insert(m.start, m.end, link_to(f"{prefix}{event_path(event_id)}", titles[event_id]))
-                for m, event_id in by_place.get((article, part, line), [])]
+        return [Insert(m.start, m.end, link_to(f"{prefix}{event_path(e.id)}", f"{when(e)}: {e.title}"))
+                for m, e in by_place.get((article, part, line), {}).values()]
     return annotate
 
 
@@ -173,8 +163,13 @@ def render_timeline(events: list[Event], actors: dict[str, Actor]) -> str:
     return "\n".join(out)
 
 
-def events_of_actor(events: list[Event], actor_id: str) -> list[Event]:
-    return [e for e in events if actor_id in e.actors or any(actor_id in m.actors for m in e.mentions)]
+def events_by_actor(events: list[Event]) -> dict[str, list[Event]]:
+    """Each actor's events in date order: those naming the actor or reported next to it."""
+    found: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        for actor in dict.fromkeys([*event.actors, *(a for m in event.mentions for a in m.actors)]):
+            found[actor].append(event)
+    return found
 
 
 def actor_events_section(events: list[Event]) -> list[str]:

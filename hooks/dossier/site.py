@@ -30,7 +30,7 @@ from .render_events import (
     actor_events_section,
     date_annotator,
     event_path,
-    events_of_actor,
+    events_by_actor,
     render_event,
     render_timeline,
 )
@@ -98,6 +98,7 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = ()) -
         return names(article, line, part, text) + dates(article, line, part, text)
 
     together = cooccurrences(mentions)
+    actor_events = events_by_actor(events)
     files = [
         Generated("index.md", render_home(counts, SECTIONS, downloads), in_nav=True),
         Generated("artikel/index.md", render_article_index(articles), in_nav=True),
@@ -117,6 +118,6 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = ()) -
                         f"{EVENTS_PATH}#L{e.line}" if e.curated else None) for e in events]
     files += [Generated(article_path(a.id), render_article(a, annotate), a.path) for a in articles]
     files += [Generated(actor_path(a.id), render_actor(a, by_actor[a.id], by_id, together[a.id], actors_by_id,
-                                                      actor_events_section(events_of_actor(events, a.id))),
+                                                      actor_events_section(actor_events[a.id])),
                         f"{REGISTRY_PATH}#L{a.line}") for a in actors]
     return files
