@@ -135,3 +135,15 @@ def test_pdf_failure_is_one_clear_line(tmp_path: Path, caplog: pytest.LogCapture
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(errors) == 1 and "PDF could not be written: FileNotFoundError" in errors[0]
     assert "Traceback" not in caplog.text and os.path.exists(tmp_path) and not (tmp_path / "no-site").exists()
+
+
+def test_pdf_fonts_are_embedded(reader: PdfReader) -> None:
+    fonts = {}
+    for page in reader.pages[:6]:
+        resources: Any = page["/Resources"]
+        for ref in (resources.get("/Font") or {}).values():
+            font: Any = ref.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            fonts[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts and all(fonts.values()), fonts
