@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from dossier.dateexpr import Context, resolve_text
+from dossier.dates import parse_date_line
 
 ARTICLE = Context(dt.date(2025, 9, 17), 2025)      # a Wednesday
 UNKNOWN = Context(None, 2025)                       # no article date; context year from the text
@@ -126,3 +127,18 @@ def test_invalid_days_fall_back_to_what_is_valid() -> None:
 def test_a_bare_year_later_in_the_sentence_does_not_lend_its_year() -> None:
     found, _ = resolve_text("Am 21. Juni kam der frei, der im Jahr 2021 verurteilt worden war.", UNKNOWN, None)
     assert [(f.words, f.first.year if f.first else None) for f in found] == [("21. Juni", 2025), ("im Jahr 2021", 2021)]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("17. September 2025", "2025-09-17"),
+    ("Stand: 17.09.2025, 14:30 Uhr", "2025-09-17"),
+    ("Mittwoch, 17. September 2025", "2025-09-17"),
+    ("September 17, 2025", "2025-09-17"),
+    ("Published on 2025-09-17", "2025-09-17"),
+    ("Am 17. September 2025 geschah etwas", None),
+    ("17. September 2025 und 18. September 2025", None),
+    ("Juni 2025", None),
+])
+def test_date_line(line: str, expected: str | None) -> None:
+    found = parse_date_line(line)
+    assert (found.isoformat() if found else None) == expected

@@ -25,10 +25,25 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .dates import MONTHS
 from .sentences import sentence_starts
 
 Interval = tuple[dt.date, dt.date]
+
+MONTHS: dict[str, int] = {
+    # German (with Austrian forms) and English, full names and common abbreviations.
+    "januar": 1, "jänner": 1, "january": 1, "jan": 1,
+    "februar": 2, "feber": 2, "february": 2, "feb": 2,
+    "märz": 3, "maerz": 3, "march": 3, "mär": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mai": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6,
+    "juli": 7, "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "dezember": 12, "december": 12, "dez": 12, "dec": 12,
+}
 
 MONTH_NAMES = sorted((m for m in MONTHS if len(m) > 3 or m in ("mai", "may")), key=len, reverse=True)
 _ABBREVIATIONS = ("jan", "feb", "mär", "mar", "apr", "aug", "sep", "sept", "okt", "oct", "nov", "dez", "dec")
