@@ -41,7 +41,9 @@ def test_sources_json_matches_schema_and_links_back(real_build: Build) -> None:
     jsonschema.validate(sources, schema("sources.schema.json"))
     urls = {s["url"]: s for s in sources}
     lrt = next(u for u in urls if "lrt.lt" in u)
-    assert "utm_" not in lrt and urls[lrt]["cited_in"] == [{"article": "004_b82fb9a90bbfc716", "footnote": 11}]
+    assert "utm_" not in lrt and [(c["article"], c["footnote"]) for c in urls[lrt]["cited_in"]] == [
+        ("004_b82fb9a90bbfc716", 11)]
+    assert urls[lrt]["cited_in"][0]["context"].startswith("Jurga Bakaitė, Tomas Valkauskas: Does Lithuania fund")
     assert len(sources) == 20  # notes 2-8, 10, 11, 13-15 cite 20 distinct addresses
     page = real_build.page("quellen")
     assert 'href="../artikel/004_b82fb9a90bbfc716/#fn:11"' in page

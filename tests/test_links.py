@@ -6,6 +6,7 @@ import pytest
 
 from dossier.links import clean_target, domain_of, find_links
 from dossier.mdtext import safe_url
+from dossier.sources import citation_text
 
 
 @pytest.mark.parametrize(("url", "clean"), [
@@ -44,3 +45,14 @@ def test_only_http_urls_become_link_targets(url: str) -> None:
 def test_link_targets_cannot_break_out_of_markdown() -> None:
     assert safe_url('https://a.org/x"onmouseover=1 (y) <z>') == \
         "https://a.org/x%22onmouseover=1%20%28y%29%20%3Cz%3E"
+
+
+@pytest.mark.parametrize(("note", "context"), [
+    ("Siehe „Titel“, bei NTV, 15.08.2025, online unter https://n-tv.de/x und „Zwei“, bei APA, online unter "
+     "https://apa.at/y.", ["„Titel“, bei NTV, 15.08.2025", "„Zwei“, bei APA"]),
+    ("Vgl. auch Simon Shuster: Talks With U.S. Envoy, bei Time, 08.08.2025, online unter https://time.com/z.",
+     ["Simon Shuster: Talks With U.S. Envoy, bei Time, 08.08.2025"]),
+    ("Erster Satz. Siehe https://example.org/a.", [""]),
+])
+def test_citation_text_describes_each_url(note: str, context: list[str]) -> None:
+    assert [citation_text(note, link.start, link.end) for link in find_links(note)] == context

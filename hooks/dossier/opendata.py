@@ -38,7 +38,8 @@ def article_record(article: Article) -> dict[str, Any]:
 
 def source_record(source: Source) -> dict[str, Any]:
     return {"url": source.url, "domain": source.domain,
-            "cited_in": [{"article": c.article, "footnote": c.footnote} for c in source.cited_in]}
+            "cited_in": [{"article": c.article, "footnote": c.footnote, "context": c.context}
+                         for c in source.cited_in]}
 
 
 def to_json(data: object) -> str:

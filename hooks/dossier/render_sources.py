@@ -26,6 +26,10 @@ def render_sources(sources: list[Source], articles: dict[str, Article]) -> str:
         out += [f"## {escape_inline(domain)}", ""]
         for source in group:
             cites = ", ".join(_citation(articles[c.article], c.footnote) for c in source.cited_in)
-            out.append(f"- [{escape_inline(source.url)}]({safe_url(source.url)})  \n  zitiert in: {cites}")
+            about = next((c.context for c in source.cited_in if c.context), "")
+            line = f"- [{escape_inline(source.url)}]({safe_url(source.url)})"
+            if about:
+                line += f"  \n  {escape_inline(about)}"
+            out.append(f"{line}  \n  zitiert in: {cites}")
         out.append("")
     return "\n".join(out)

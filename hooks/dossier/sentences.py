@@ -3,13 +3,17 @@
 A sentence ends at . ! ? … (optionally followed by a closing quote) before white space and
 an upper-case letter or opening quote. A full stop after a one- or two-digit number is an
 ordinal ("am 21. Juni"), not an end; after a year it is ("im Frühjahr 2015. Ein neues …").
+Nor does a sentence end after a single letter ("U.S. Envoy", "J. Smith") or a common
+abbreviation (Dr., Nr., vgl., bzw., ca., Mr.).
 """
 
 from __future__ import annotations
 
 import re
 
-_END = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?…][\"“”»«]?\s+(?=[A-ZÄÖÜ„\"«(])")
+_ABBREVIATIONS = ("Dr", "Nr", "St", "ca", "vgl", "bzw", "usw", "Mr", "Mrs", "Ms", "Jr", "Prof", "Abs", "Art")
+_END = re.compile(r"(?<!\b\w)(?<!\b\d\d)" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS)
+                  + r"[.!?…][\"“”»«]?\s+(?=[A-ZÄÖÜ„\"«(])")
 
 
 def sentence_starts(text: str) -> list[int]:
