@@ -176,7 +176,10 @@ def _cited_sources(mentions: list[Mention], articles: dict[str, Article]) -> lis
 
 def render_actor_index(actors: list[Actor], mentions: list[Mention]) -> str:
     counts = Counter(m.actor for m in mentions)
-    in_articles = {a.id: len({m.article for m in mentions if m.actor == a.id}) for a in actors}
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        articles_of[m.actor].add(m.article)
+    in_articles = {a.id: len(articles_of[a.id]) for a in actors}
     out = [page_meta("Akteure", search=False), "# Akteure", "",
            f"{count(len(actors), 'Akteur', 'Akteure')} mit {count(len(mentions), 'Erwähnung', 'Erwähnungen')}. "
            "Jede Schreibweise zählt: siehe das [Glossar](../glossar.md).", ""]

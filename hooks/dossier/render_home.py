@@ -40,5 +40,5 @@ def render_home(counts: Counts, sections: list[tuple[str, str, str]],
     out += ["", "## Offene Daten", "",
             "Alle Inhalte gibt es auch maschinenlesbar als JSON unter `data/` "
             "(z. B. [`data/articles.json`](data/articles.json)), beschrieben durch JSON-Schemas "
-            "im Repository.", ""]
+            "unter `data/schemas/` (z. B. [`articles.schema.json`](data/schemas/articles.schema.json)).", ""]
     return "\n".join(out)

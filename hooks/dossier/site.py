@@ -16,6 +16,7 @@ from .mentions import Mention
 from .opendata import actor_record, article_record, candidate_record, event_record, source_record, to_json
 from .pdf import PdfPage, PdfPlan, PdfSection
 from .registry import REGISTRY as REGISTRY_PATH
+from .registryfile import SCHEMAS
 from .render_actors import (
     KIND_LABELS,
     actor_path,
@@ -114,6 +115,10 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = ()) -
         Generated("chronik.md", render_timeline(events, actors_by_id), in_nav=True),
         Generated("data/events.json", to_json([event_record(e) for e in events])),
     ]
+    # The schemas travel with the data, so a consumer of site/data/ can validate it.
+    for name in ("articles", "sources", "actors", "events", "candidates"):
+        schema = f"{name}.schema.json"
+        files.append(Generated(f"data/schemas/{schema}", (SCHEMAS / schema).read_text(encoding="utf-8")))
     files += [Generated(event_path(e.id), render_event(e, by_id, actors_by_id),
                         f"{EVENTS_PATH}#L{e.line}" if e.curated else None) for e in events]
     files += [Generated(article_path(a.id), render_article(a, annotate), a.path) for a in articles]
