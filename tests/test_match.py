@@ -11,7 +11,7 @@ from dossier.corpus import load_corpus
 from dossier.match import build_matcher
 from dossier.mentions import Mention, find_mentions
 from dossier.parse import parse_article
-from dossier.registry import Actor, expand_variants, load_actors
+from dossier.registry import Actor, Variant, expand_variants, load_actors
 from dossier.source import read_seed
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,3 +130,20 @@ def test_registry_has_both_source_forms_for_belarusians() -> None:
     by_id: dict[str, Actor] = {a.id: a for a in ACTORS}
     for person in ("alexander-lukaschenko", "sergej-tichanowski", "swetlana-tichanowskaja", "viktor-chrenin"):
         assert by_id[person].ru and by_id[person].be
+
+
+def test_a_shared_spelling_links_only_where_one_claimant_is_named_in_full() -> None:
+    first = Actor("anna-b", "Anna B", "person", "x", "r", 1, gender="f",
+                  variants=(Variant("Anna B"), Variant("A. B.")), shared=frozenset({"a. b."}))
+    second = Actor("arno-b", "Arno B", "person", "y", "r", 2, gender="m",
+                   variants=(Variant("Arno B"), Variant("A. B.")), shared=frozenset({"a. b."}))
+    matcher = build_matcher([first, second])
+
+    def who(text: str) -> list[tuple[str, str]]:
+        seed, _ = read_seed("seeds/t.txt", f"Titel\n{text}\n".encode())
+        assert seed is not None
+        article, _ = parse_article(seed)
+        return [(m.surface, m.actor) for m in find_mentions(matcher, article)]
+
+    assert who("Laut A. B. kam es so.") == []
+    assert who("Arno B sagte das; A. B. bestätigte.") == [("Arno B", "arno-b"), ("A. B", "arno-b")]

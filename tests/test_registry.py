@@ -54,3 +54,20 @@ def test_registry_errors_name_file_and_line(tmp_path: Path, text: str, expected:
 def test_real_registry_is_valid() -> None:
     actors, diags = load_actors(ROOT)
     assert diags == [] and len(actors) > 50
+
+
+SHARED = GOOD + """- id: c-d
+  name: Carl D
+  kind: person
+  gender: m
+  description: ein Mann
+  shared: [Anna B]
+"""
+
+
+def test_a_spelling_both_actors_mark_as_shared_is_no_conflict(tmp_path: Path) -> None:
+    one_sided = errors(tmp_path / "one", SHARED)
+    assert any("spelling 'Anna B' of 'c-d' is also a spelling of 'a-b'" in e for e in one_sided)
+    both = SHARED.replace("  gender: f\n  description: eine Person\n",
+                          "  gender: f\n  description: eine Person\n  shared: [Anna B]\n")
+    assert errors(tmp_path / "both", both) == []

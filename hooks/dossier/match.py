@@ -8,7 +8,8 @@ longest first. Rules (shared/design/transliteration.md):
 - a first name alone is never a form;
 - on a miss of the last word, one genitive "s" is stripped (Lukaschenkos, Lukashenka’s);
 - hyphenated compounds are split (Lukaschenko-Regime), so their parts match;
-- all-capital forms (NATO, US) match only all-capital text, so English "us" is not the USA.
+- all-capital forms (NATO, US) match only all-capital text, so English "us" is not the USA;
+- a spelling two actors share on purpose (`shared` in the registry) is weak for both.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .normalise import atoms
+from .normalise import atoms, key
 from .registry import Actor, Variant
 
 
@@ -56,7 +57,8 @@ def _forms(actor: Actor) -> list[Form]:
     forms = []
     for variant in actor.variants:
         capitals = variant.form.isupper() and len(variant.form) <= 6
-        forms.append(Form(tuple(a for _, _, a in atoms(variant.form)), actor.id, variant, False, capitals))
+        shared = key(variant.form) in actor.shared
+        forms.append(Form(tuple(a for _, _, a in atoms(variant.form)), actor.id, variant, shared, capitals))
         surname = _surname(actor, variant) if actor.kind == "person" else None
         if surname:
             forms.append(Form(tuple(a for _, _, a in atoms(surname)), actor.id, variant, True, False))

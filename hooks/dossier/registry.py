@@ -47,6 +47,7 @@ class Actor:
     surname: str | None = None
     wikidata: str | None = None
     variants: tuple[Variant, ...] = ()
+    shared: frozenset[str] = frozenset()   # keys of spellings another actor may claim too
 
 
 def expand_variants(name: str, ru: str | None, be: str | None, aliases: list[str]) -> tuple[Variant, ...]:
@@ -81,19 +82,22 @@ def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
             path=REGISTRY, line=line, gender=entry.get("gender"), role=entry.get("role"),
             ru=entry.get("ru"), be=entry.get("be"), surname=entry.get("surname"),
             wikidata=entry.get("wikidata"),
-            variants=expand_variants(entry["name"], entry.get("ru"), entry.get("be"), aliases)))
+            variants=expand_variants(entry["name"], entry.get("ru"), entry.get("be"),
+                                     aliases + [str(a) for a in entry.get("shared", [])]),
+            shared=frozenset(key(str(a)) for a in entry.get("shared", []))))
     diags += _claim_conflicts(actors, data)
     return actors, diags
 
 
 def _claim_conflicts(actors: list[Actor], data: Any) -> list[Diagnostic]:
-    """Two actors must not claim the same spelling (after normalisation)."""
+    """Two actors must not claim the same spelling (after normalisation), unless both mark it
+    as `shared`; a shared spelling then links only where the article names one of them in full."""
     owner: dict[str, tuple[Actor, str]] = {}
     diags = []
     for actor in actors:
         for variant in actor.variants:
             k = key(variant.form)
-            if k in owner and owner[k][0].id != actor.id:
+            if k in owner and owner[k][0].id != actor.id and not (k in actor.shared and k in owner[k][0].shared):
                 first, form = owner[k]
                 diags.append(Diagnostic(REGISTRY, actor.line, "error",
                                         f"spelling '{variant.form}' of '{actor.id}' is also a spelling of "
