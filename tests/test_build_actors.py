@@ -91,3 +91,17 @@ def test_contributor_articles_link_without_registry_changes(tmp_path: Path) -> N
     assert actors["sergej-tichanowski"] == {"en": 2, "de": 1}
     assert actors["swetlana-tichanowskaja"] == {"en": 1, "de": 1}
     assert 'href="../../akteure/sergej-tichanowski/"' in build.page("artikel/en")
+
+
+def test_edit_buttons_open_the_file_to_change(real_build: Build) -> None:
+    def edit_link(url: str) -> str:
+        page = real_build.page(url)
+        return page.split('class="md-content__button md-icon" rel="edit"')[0].rsplit('<a href="', 1)[1].split('"')[0]
+
+    assert edit_link("artikel/004_b82fb9a90bbfc716").endswith("/edit/main/seeds/004_b82fb9a90bbfc716.txt")
+    registry = (ROOT / "seeds" / "registry" / "actors.yml").read_text(encoding="utf-8").splitlines()
+    actor = edit_link("akteure/john-herbst")
+    assert "/edit/main/seeds/registry/actors.yml#L" in actor
+    assert registry[int(actor.rsplit("#L", 1)[1]) - 1] == "- id: john-herbst"
+    assert edit_link("ereignisse/sapad-2025").split("#L")[0].endswith("/edit/main/seeds/registry/events.yml")
+    assert edit_link("methode").endswith("/edit/main/docs/methode.md")
