@@ -179,9 +179,10 @@ Handler = Callable[[re.Match[str]], Spec]
 RULES: list[tuple[re.Pattern[str], Handler]] = []
 
 
-def rule(pattern: str) -> Callable[[Handler], Handler]:
+def rule(*patterns: str) -> Callable[[Handler], Handler]:
+    """Register `handler` for each pattern (several spellings of one kind of expression)."""
     def register(handler: Handler) -> Handler:
-        RULES.append((re.compile(pattern), handler))
+        RULES.extend((re.compile(pattern), handler) for pattern in patterns)
         return handler
     return register
 
@@ -197,23 +198,15 @@ def _direction(word: str) -> str:
 
 # --- ranges (before single dates, so their parts are not taken alone) ----------------------
 
-@rule(rf"\b(?P<d1>{D})\.\s*(?:und|bis|–|-)\s*(?P<d2>{D})\.\s*(?P<m>{M})(?:\s+(?P<y>{Y}))?")
-def _day_range_de(m: re.Match[str]) -> Spec:
+@rule(rf"\b(?P<d1>{D})\.\s*(?:und|bis|–|-)\s*(?P<d2>{D})\.\s*(?P<m>{M})(?:\s+(?P<y>{Y}))?",
+      rf"\b(?P<d1>{D})\s*(?:–|-|to|and)\s*(?P<d2>{D})\s+(?P<m>{M})(?:\s+(?P<y>{Y}))?",
+      rf"\b(?P<m>{M})\s+(?P<d1>{D})\s*(?:–|-|to|and)\s*(?P<d2>{D}),?(?:\s+(?P<y>{Y}))?")
+def _day_range(m: re.Match[str]) -> Spec:
     month, first, last = _month(m["m"]), int(m["d1"]), int(m["d2"])
 
     def make(y: int) -> Interval:
         return dt.date(y, month, first), dt.date(y, month, last)
     return Spec("range", fixed=make(int(m["y"])), explicit_year=int(m["y"])) if m["y"] else Spec("range", yearless=make)
-
-
-@rule(rf"\b(?P<d1>{D})\s*(?:–|-|to|and)\s*(?P<d2>{D})\s+(?P<m>{M})(?:\s+(?P<y>{Y}))?")
-def _day_range_en_dm(m: re.Match[str]) -> Spec:
-    return _day_range_de(m)
-
-
-@rule(rf"\b(?P<m>{M})\s+(?P<d1>{D})\s*(?:–|-|to|and)\s*(?P<d2>{D}),?(?:\s+(?P<y>{Y}))?")
-def _day_range_en_md(m: re.Match[str]) -> Spec:
-    return _day_range_de(m)
 
 
 @rule(rf"\b(?:[Zz]wischen dem|[Vv]om|[Bb]etween|[Ff]rom)\s+(?P<d1>{D})\.?\s*(?P<m1>{M})(?:\s+(?P<y1>{Y}))?\s+"
@@ -237,19 +230,11 @@ def _year_range(m: re.Match[str]) -> Spec:
 
 # --- full dates ---------------------------------------------------------------------------
 
-@rule(rf"\b(?P<d>{D})\.\s*(?P<m>{M})\s+(?P<y>{Y})\b")
-def _full_de(m: re.Match[str]) -> Spec:
+@rule(rf"\b(?P<d>{D})\.\s*(?P<m>{M})\s+(?P<y>{Y})\b",                      # 17. September 2025
+      rf"\b(?P<d>{D})\s+(?P<m>{M})\s+(?P<y>{Y})\b",                         # 24 March 2020
+      rf"\b(?P<m>{M})\s+(?P<d>{D})(?:st|nd|rd|th)?,?\s+(?P<y>{Y})\b")       # June 21, 2025
+def _full(m: re.Match[str]) -> Spec:
     return Spec("day", fixed=_day(int(m["y"]), _month(m["m"]), int(m["d"])), explicit_year=int(m["y"]))
-
-
-@rule(rf"\b(?P<d>{D})\s+(?P<m>{M})\s+(?P<y>{Y})\b")
-def _full_dmy(m: re.Match[str]) -> Spec:
-    return _full_de(m)
-
-
-@rule(rf"\b(?P<m>{M})\s+(?P<d>{D})(?:st|nd|rd|th)?,?\s+(?P<y>{Y})\b")
-def _full_en(m: re.Match[str]) -> Spec:
-    return _full_de(m)
 
 
 @rule(r"\b(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d|\d\d)\b")
