@@ -105,3 +105,13 @@ def test_edit_buttons_open_the_file_to_change(real_build: Build) -> None:
     assert registry[int(actor.rsplit("#L", 1)[1]) - 1] == "- id: john-herbst"
     assert edit_link("ereignisse/sapad-2025").split("#L")[0].endswith("/edit/main/seeds/registry/events.yml")
     assert edit_link("methode").endswith("/edit/main/docs/methode.md")
+
+
+def test_spelling_counts_include_genitives_and_surnames(real_build: Build) -> None:
+    page = real_build.page("akteure/alexander-lukaschenko")
+    row = page.split("<td>Alexander Lukaschenko</td>")[1].split("</tr>")[0]
+    counted = int(row.rsplit("<td>", 1)[1].split(" Mal")[0])
+    mentions = {a["id"]: sum(m["count"] for m in a["mentions"])
+                for a in json.loads((real_build.site / "data" / "actors.json").read_text(encoding="utf-8"))}
+    # "Alexander Lukaschenko" is named 8 times in full; its surname alone and "Lukaschenkos" count to it as well
+    assert 8 < counted <= mentions["alexander-lukaschenko"]

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .dateexpr import find
+from .dateexpr import DAY_RULES, find
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,8 @@ class FoundDate:
 
 def find_full_dates(text: str) -> list[FoundDate]:
     """Every explicit day-precise date in `text` ("17. September 2025", "08.08.2025", …)."""
-    return [FoundDate(f.start, f.end, f.spec.fixed[0], f.words) for f in find(text)
-            if f.spec.precision == "day" and f.spec.fixed is not None]
+    return [FoundDate(f.start, f.end, f.spec.fixed[0], f.words) for f in find(text, DAY_RULES)
+            if f.spec.fixed is not None]
 
 
 _DATE_LINE_PREFIX = re.compile(

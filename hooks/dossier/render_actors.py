@@ -112,10 +112,16 @@ def _texts(article: Article) -> dict[tuple[str, int], str]:
     return texts
 
 
+def attested_spellings(mentions: list[Mention]) -> Counter[str]:
+    """How often each registry spelling was recognised, genitives and surname-only uses
+    included: every mention records the spelling it matched."""
+    return Counter(m.form for m in mentions)
+
+
 def _spellings_table(actor: Actor, attested: Counter[str]) -> list[str]:
     out = ["| Schreibweise | Ausgangsform | Schema | im Dossier |", "|---|---|---|---|"]
     for variant in actor.variants:
-        seen = attested.get(key(variant.form), 0)
+        seen = attested.get(variant.form, 0)
         out.append(f"| {escape_inline(variant.form)} | {source_label(variant)} | {scheme_label(variant)} | "
                    f"{count(seen, 'Mal', 'Mal') if seen else '—'} |")
     return out
@@ -131,12 +137,12 @@ def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Arti
         out += [f"**Rolle im Dossier:** {escape_inline(actor.role)}", ""]
     if actor.wikidata:
         out += [f"**Wikidata:** [{actor.wikidata}](https://www.wikidata.org/wiki/{actor.wikidata})", ""]
-    attested = Counter(key(m.surface) for m in mentions)
-    attested.update(key(m.surface[:-1]) for m in mentions if key(m.surface) not in attested)
+    attested = attested_spellings(mentions)
     out += ["## Schreibweisen", "",
             f"{count(len(actor.variants), 'Schreibweise', 'Schreibweisen')}, aus den kyrillischen "
             "Ausgangsformen erzeugt oder in der Registry eingetragen. Jede davon wird in allen Texten "
-            "erkannt.", ""] + _spellings_table(actor, attested) + [""]
+            "erkannt; „im Dossier“ zählt die Erwähnungen je Schreibweise, mit Genitiv und Nachname "
+            "allein.", "", *_spellings_table(actor, attested), ""]
     out += events_md or []
     in_articles = sorted({m.article for m in mentions})
     out += [f"## Erwähnungen ({count(len(mentions), 'Stelle', 'Stellen')} in "
@@ -195,7 +201,7 @@ def render_actor_index(actors: list[Actor], mentions: list[Mention]) -> str:
 
 
 def render_glossary(actors: list[Actor], mentions: list[Mention]) -> str:
-    attested = Counter(key(m.surface) for m in mentions)
+    attested = attested_spellings(mentions)
     rows: dict[tuple[str, str], list[Variant]] = defaultdict(list)
     for actor in actors:
         for variant in actor.variants:
@@ -227,7 +233,7 @@ def render_glossary(actors: list[Actor], mentions: list[Mention]) -> str:
         for form, actor_id, variants in group:
             schemes = "; ".join(sorted({scheme_label(v) for v in variants}))
             sources = "; ".join(sorted({source_label(v) for v in variants}))
-            seen = attested.get(key(variants[0].form), 0)
+            seen = attested.get(variants[0].form, 0)
             out.append(f"| {escape_inline(form)} | [{escape_inline(by_id[actor_id].name)}](akteure/{actor_id}.md) | "
                        f"{sources} | {schemes} | {seen or '—'} |")
         out.append("")

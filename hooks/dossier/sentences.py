@@ -10,14 +10,18 @@ abbreviation (Dr., Nr., vgl., bzw., ca., Mr.).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ABBREVIATIONS = ("Dr", "Nr", "St", "ca", "vgl", "bzw", "usw", "Mr", "Mrs", "Ms", "Jr", "Prof", "Abs", "Art")
 _END = re.compile(r"(?<!\b\w)(?<!\b\d\d)" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS)
                   + r"[.!?…][\"“”»«]?\s+(?=[A-ZÄÖÜ„\"«(])")
 
 
-def sentence_starts(text: str) -> list[int]:
-    return [m.end() for m in _END.finditer(text)]
+@lru_cache(maxsize=1 << 12)
+def sentence_starts(text: str) -> tuple[int, ...]:
+    """Offsets where sentences begin; computed once per text, however many dates or names
+    in it ask for their sentence."""
+    return tuple(m.end() for m in _END.finditer(text))
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
