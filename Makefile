@@ -12,7 +12,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site serve test lint check clean freeze benchmark
+.PHONY: site serve test lint check clean freeze benchmark evaluate
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ lint: $(STAMP) $(NODE_STAMP)
 
 test: lint
 	$(BIN)/pytest
+
+# Recall and precision on the hand-counted evaluation sets in eval/ (one script per kind:
+# names, parsing, dates); each prints per-text and overall figures.
+evaluate: $(STAMP)
+	@for script in scripts/evaluate_*.py; do $(BIN)/python $$script || exit 1; done
 
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py 3
