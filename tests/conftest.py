@@ -74,3 +74,25 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         return {}
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file()}
+
+
+_BROWSER_SKIPPED: list[str] = []
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Browser tests skip where Chromium is missing, and the run says so at the end."""
+    from browser.harness import missing_reason
+
+    reason = missing_reason()
+    if reason is None:
+        return
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=f"BROWSER TEST SKIPPED: {reason}"))
+            _BROWSER_SKIPPED.append(item.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _BROWSER_SKIPPED:
+        terminalreporter.write_sep("!", f"{len(_BROWSER_SKIPPED)} BROWSER TESTS SKIPPED: Chromium is not installed "
+                                   "(run `make browser`); tooltips, dialogs and search were NOT checked", red=True)
