@@ -17,6 +17,7 @@ import os
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -39,7 +40,12 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    corpus = load_corpus(_root(config))
+    try:
+        corpus = load_corpus(_root(config))
+    except Exception as exc:  # last guard: a contributor file must never crash the build or stop `serve`
+        log.error(f"seeds: the corpus could not be read ({type(exc).__name__}: {exc}); "
+                  "please report this with the file you changed")
+        corpus = Corpus((), (), ())
     for diag in corpus.diagnostics:
         {"error": log.error, "warning": log.warning, "info": log.info}[diag.severity](diag.format())
     _state["corpus"] = corpus
@@ -67,7 +73,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if not item.in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
         if item.edit_source and config.repo_url:
-            file.edit_uri = f"../{item.edit_source}"
+            file.edit_uri = f"../{quote(item.edit_source, safe='/#')}"
         files.append(file)
     return files
 

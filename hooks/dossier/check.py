@@ -32,7 +32,11 @@ def summary(corpus: Corpus, seconds: float) -> str:
 def main(argv: list[str]) -> int:
     root = Path(argv[0]) if argv else Path.cwd()
     started = time.perf_counter()
-    corpus = load_corpus(root)
+    try:
+        corpus = load_corpus(root)
+    except Exception as exc:  # last guard: one line, never a traceback
+        print(f"seeds: error: the corpus could not be read ({type(exc).__name__}: {exc}); please report this")
+        return 1
     for diag in sorted(corpus.diagnostics, key=lambda d: (ORDER[d.severity], d.path, d.line or 0)):
         print(diag.format().replace(": info: ", ": note: "))
     print(summary(corpus, time.perf_counter() - started))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from .match import build_matcher
 from .mentions import Mention, find_mentions
 from .model import Article, Diagnostic
 from .parse import parse_article
+from .registry import REGISTRY as ACTORS_REGISTRY
 from .registry import Actor, load_actors
+from .registryfile import contributor_file_problem
 from .source import read_seed, slug_for
 from .sources import Source, collect_sources
 
@@ -27,10 +30,31 @@ class Corpus:
     events: tuple[Event, ...] = ()
 
 
+# The CONTRIBUTING rule for seed file names: the name becomes the page address, so it is
+# checked, never trusted (no quotes, spaces, colons or line breaks that could reach an
+# attribute, a URL or an error message).
+SEED_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,99}\.txt")
+RESERVED_SLUGS = frozenset({"index"})   # artikel/index/ is the article list
+
+
 def seed_files(root: Path) -> list[Path]:
-    """Every *.txt directly in root/seeds, sorted by name (symlinks are not followed)."""
+    """Every entry directly in root/seeds whose name ends in .txt (any case), sorted by name;
+    `load_articles` checks each (symlinks and folders are reported, never followed)."""
     folder = root / "seeds"
-    return sorted(p for p in folder.glob("*.txt") if p.is_file() and not p.is_symlink())
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.name.lower().endswith(".txt"))
+
+
+def _name_problem(name: str) -> str | None:
+    if not SEED_NAME.fullmatch(name):
+        suggestion = slug_for(name)
+        hint = f", for example '{suggestion}.txt'" if suggestion else ""
+        return ("file name may use only lower-case letters a-z, digits, '-' and '_' before '.txt' "
+                f"(at most 100 characters){hint}; rename it")
+    if name[:-4] in RESERVED_SLUGS:
+        return f"file name '{name}' would take the address of the article list; rename it"
+    return None
 
 
 def load_articles(root: Path) -> tuple[list[Article], list[Diagnostic]]:
@@ -38,19 +62,21 @@ def load_articles(root: Path) -> tuple[list[Article], list[Diagnostic]]:
     diags: list[Diagnostic] = []
     owners: dict[str, str] = {}
     for file in seed_files(root):
-        rel = file.relative_to(root).as_posix()
-        slug = slug_for(rel)
-        if not slug:
-            diags.append(Diagnostic(rel, None, "error", "file name gives an empty page address; "
-                                    "use letters, digits, '-' or '_'", "seed-name"))
+        rel = f"seeds/{file.name}"
+        problem = _name_problem(file.name) or contributor_file_problem(root, file)
+        if not problem and slug_for(rel) in owners:
+            problem = (f"file name gives the same page address 'artikel/{slug_for(rel)}/' as "
+                       f"{owners[slug_for(rel)]}; rename one of them")
+        if problem:
+            diags.append(Diagnostic(rel, None, "error", problem, "seed-name"))
             continue
-        if slug in owners:
-            diags.append(Diagnostic(rel, None, "error", f"file name gives the same page address "
-                                    f"'artikel/{slug}/' as {owners[slug]}; rename one of them",
-                                    "seed-collision"))
+        owners[slug_for(rel)] = rel
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            diags.append(Diagnostic(rel, None, "error", f"cannot be read: {exc.strerror or exc}", "seed-unreadable"))
             continue
-        owners[slug] = rel
-        seed, found = read_seed(rel, file.read_bytes())
+        seed, found = read_seed(rel, data)
         diags += found
         if seed is None:
             continue
@@ -70,7 +96,8 @@ def load_corpus(root: Path) -> Corpus:
     candidates = find_candidates(matcher, actors, articles, mentions)
     paths = {a.id: a.path for a in articles}
     diags += [c.diagnostic(paths[c.article]) for c in candidates]
-    curated, more = load_events(root, {a.id for a in actors})
+    actors_readable = not any(d.path == ACTORS_REGISTRY and d.severity == "error" for d in diags)
+    curated, more = load_events(root, {a.id for a in actors} if actors_readable else None)
     diags += more
     by_article: dict[str, list[Mention]] = {a.id: [] for a in articles}
     for mention in mentions:
@@ -80,5 +107,31 @@ def load_corpus(root: Path) -> Corpus:
         found, more = find_event_mentions(article, by_article[article.id])
         dated += found
         diags += more
+    events, more = cap_uncurated(build_events(curated, dated), paths)
+    diags += more
     return Corpus(tuple(articles), tuple(collect_sources(articles)), tuple(diags), tuple(actors),
-                  tuple(mentions), tuple(candidates), tuple(build_events(curated, dated)))
+                  tuple(mentions), tuple(candidates), tuple(events))
+
+
+# Limit (README): one article may add at most this many uncurated events to the timeline, so a
+# file of thousands of dated lines cannot flood the site with pages.
+MAX_UNCURATED_PER_ARTICLE = 25
+
+
+def cap_uncurated(events: list[Event], paths: dict[str, str]) -> tuple[list[Event], list[Diagnostic]]:
+    """Keep curated events and, per article (of an event's first mention), the first
+    MAX_UNCURATED_PER_ARTICLE uncurated ones; one warning per article over the limit."""
+    kept: list[Event] = []
+    per_article: dict[str, int] = {}
+    for event in events:
+        if event.curated or not event.mentions:
+            kept.append(event)
+            continue
+        owner = event.mentions[0].article
+        per_article[owner] = per_article.get(owner, 0) + 1
+        if per_article[owner] <= MAX_UNCURATED_PER_ARTICLE:
+            kept.append(event)
+    diags = [Diagnostic(paths[a], None, "warning", f"the text has {n} dated passages that match no curated event; "
+                        f"only the first {MAX_UNCURATED_PER_ARTICLE} reach the timeline", "too-many-events")
+             for a, n in per_article.items() if n > MAX_UNCURATED_PER_ARTICLE]
+    return kept, diags

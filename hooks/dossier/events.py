@@ -28,6 +28,7 @@ from .sentences import sentence_span
 from .yamlload import key_line
 
 REGISTRY = "seeds/registry/events.yml"
+UNCURATED_PREFIX = "datiert-"   # ids of events the build finds itself; curated ids may not use it
 SCHEMA = "events-registry.schema.json"
 
 
@@ -87,16 +88,18 @@ def _interval(date: str, end: str | None) -> tuple[dt.date, dt.date]:
     return first, dt.date(first.year, 12, 31)
 
 
-def load_events(root: Path, actor_ids: set[str]) -> tuple[list[Event], list[Diagnostic]]:
+def load_events(root: Path, actor_ids: set[str] | None) -> tuple[list[Event], list[Diagnostic]]:
+    """Curated events. `actor_ids` None means the actor registry could not be read: its ids are
+    then not checked, so one broken file gives its own errors, not dozens of follow-on ones."""
     data, diags = load_registry_list(root, REGISTRY, SCHEMA, "events")
     if data is None:
         return [], diags
     events: list[Event] = []
-    entries, more = unique_entries(data, REGISTRY)
+    entries, more = unique_entries(data, REGISTRY, reserved_prefixes=(UNCURATED_PREFIX,))
     diags += more
     for entry, line in entries:
         for actor in entry["actors"]:
-            if actor not in actor_ids:
+            if actor_ids is not None and actor not in actor_ids:
                 diags.append(Diagnostic(REGISTRY, key_line(entry, "actors"), "error",
                                         f"event '{entry['id']}' names actor '{actor}', which is not in "
                                         "seeds/registry/actors.yml", "event-unknown-actor"))
@@ -188,7 +191,7 @@ def attaches(event: Event, mention: EventMention) -> bool:
 
 def _cluster_id(first: dt.date, last: dt.date, mentions: list[EventMention]) -> str:
     seed = "|".join(f"{m.article}:{m.part}:{m.line}:{m.start}" for m in mentions)
-    return f"datiert-{first.isoformat()}-{hashlib.sha1(seed.encode()).hexdigest()[:6]}"
+    return f"{UNCURATED_PREFIX}{first.isoformat()}-{hashlib.sha1(seed.encode()).hexdigest()[:6]}"
 
 
 def _clusters(rest: list[EventMention]) -> list[Event]:

@@ -25,8 +25,18 @@ class Diagnostic:
     code: str = ""
 
     def format(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: {self.message}"
+        """One line `path:line: severity: message`; a path or message can never forge a
+        second line or another location (file names are checked, but this is the last guard)."""
+        path = printable(self.path, also=":")
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: {self.severity}: {printable(self.message)}"
+
+
+def printable(text: str, also: str = "") -> str:
+    """`text` with control characters, line breaks (and the characters in `also`) written as
+    escapes, so it stays on one line and reads unambiguously."""
+    return "".join(f"\\x{ord(c):02x}" if c in also else c.encode("unicode_escape").decode("ascii")
+                   if not c.isprintable() else c for c in text)
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,10 @@ NOTES_HEADINGS = (
     "notes", "note", "endnotes", "footnotes", "references", "sources",
 )
 _HEADING = re.compile(r"^\s*(" + "|".join(NOTES_HEADINGS) + r")\s*:?\s*$", re.IGNORECASE)
-_ITEM = re.compile(r"^(?P<indent>\s*)(?:(?P<bullet>[-*•–])|(?P<num>\d{1,3})[.)]|\((?P<pnum>\d{1,3})\)"
-                   r"|\[(?P<bnum>\d{1,3})\])\s+(?P<text>\S.*)$")
-_MARKER = re.compile(r"(?:\s?)(?:\((?P<p>\d{1,3})\)|(?P<b>(?:\[\d{1,3}\])+))")
+# Up to four digits, so a note 1000 is its own note, not glued onto 999.
+_ITEM = re.compile(r"^(?P<indent>\s*)(?:(?P<bullet>[-*•–])|(?P<num>\d{1,4})[.)]|\((?P<pnum>\d{1,4})\)"
+                   r"|\[(?P<bnum>\d{1,4})\])\s+(?P<text>\S.*)$")
+_MARKER = re.compile(r"(?:\s?)(?:\((?P<p>\d{1,4})\)|(?P<b>(?:\[\d{1,4}\])+))")
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,12 @@ def extract_markers(text: str, line: int, known: set[int], lenient: bool) -> tup
         if not match.group(0)[0].isspace() and start > 0 and text[start - 1].isalnum() \
                 and match.group("p"):
             continue  # "5(1)" or "x(2)": a legal citation or formula, not a note marker
-        if not all(n in known or (lenient and n <= 20) or (0 < n <= top + 3) for n in numbers):
+        # In an article with notes, "[n]" and "(n)" below 1000 are markers even without a note,
+        # so that they are reported as orphans instead of staying in the text unnoticed
+        # ("(1994)" is a year, not a marker).
+        limit = 9999 if match.group("b") else 999
+        if not all(n in known or (lenient and n <= 20) or (0 < n <= top + 3) or (top and 0 < n <= limit)
+                   for n in numbers):
             continue
         out.append(text[pos:start])
         offset = sum(len(part) for part in out)

@@ -292,7 +292,7 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
         blocks.append(Block(kind, text, unit.line, markers, caption_title,  # type: ignore[arg-type]
                             credit[1] if credit else None, credit[0] if credit else None))
     diags += _check_markers(path, blocks, footnotes)
-    if head.title.value is None:
+    if head.title.value is None and "title" not in seed.front_matter:
         diags.append(Diagnostic(path, seed.body_line, "warning",
                                 "no title found: add 'title:' in front matter", "no-title"))
     all_text = " ".join(u.text for u in units)

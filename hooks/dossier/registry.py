@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from wordfreq import zipf_frequency
+
 from .model import Diagnostic
 from .normalise import key
 from .registryfile import load_registry_list, unique_entries
@@ -64,6 +66,22 @@ def expand_variants(name: str, ru: str | None, be: str | None, aliases: list[str
     return tuple(unique.values())
 
 
+# A hand-typed alias that is one of the most frequent words of German or English ("Die",
+# "Er", "Will") would link in nearly every sentence. Frequencies come from wordfreq (Zipf scale:
+# 6 = once per thousand words); 5.5 catches function words but not names such as "China".
+COMMON_WORD_ZIPF = 5.5
+
+
+def common_word_problem(alias: str) -> str | None:
+    if " " in alias.strip() or alias.isupper():
+        return None  # several words, or an acronym (matched in capitals only)
+    for language, name in (("de", "German"), ("en", "English")):
+        if zipf_frequency(alias, language) >= COMMON_WORD_ZIPF:
+            return (f"alias '{alias}' is one of the most common words of {name}; it would link "
+                    "in almost every text. Use a longer form")
+    return None
+
+
 def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
     data, diags = load_registry_list(root, REGISTRY, SCHEMA, "actors")
     if data is None:
@@ -77,6 +95,8 @@ def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
                                         f"'{entry[language]}' is not {'Russian' if language == 'ru' else 'Belarusian'} "
                                         "Cyrillic (check letters such as и/і, щ/ў, ъ/’)", "registry-script"))
         aliases = [str(a) for a in entry.get("aliases", [])]
+        diags += [Diagnostic(REGISTRY, key_line(entry, "aliases"), "error", problem, "registry-common-alias")
+                  for problem in map(common_word_problem, aliases) if problem]
         actors.append(Actor(
             id=entry["id"], name=entry["name"], kind=entry["kind"], description=entry["description"],
             path=REGISTRY, line=line, gender=entry.get("gender"), role=entry.get("role"),

@@ -40,10 +40,17 @@ def _message(error: jsonschema.ValidationError) -> str:
 def load_registry_list(root: Path, rel: str, schema: str, what: str) -> tuple[Any, list[Diagnostic]]:
     """The parsed list (ruamel, with lines) or None with errors; a missing file is empty."""
     file = root / rel
-    if not file.exists():
+    if not file.exists() and not file.is_symlink():
         return [], []
+    problem = contributor_file_problem(root, file)
+    if problem:
+        return None, [Diagnostic(rel, None, "error", problem, "registry-file")]
     try:
-        text = file.read_text(encoding="utf-8")
+        data_bytes = file.read_bytes()
+    except OSError as exc:
+        return None, [Diagnostic(rel, None, "error", f"cannot be read: {exc.strerror or exc}", "registry-file")]
+    try:
+        text = data_bytes.decode("utf-8")
     except UnicodeDecodeError:
         return None, [Diagnostic(rel, None, "error", "not valid UTF-8", "registry-encoding")]
     data, diags = load_yaml(rel, text)
@@ -60,12 +67,37 @@ def load_registry_list(root: Path, rel: str, schema: str, what: str) -> tuple[An
     return (None, diags) if diags else (data, [])
 
 
-def unique_entries(data: Any, rel: str) -> tuple[list[tuple[Any, int]], list[Diagnostic]]:
-    """(entry, line) for each entry whose id is not taken yet; a duplicate id is an error."""
+def contributor_file_problem(root: Path, file: Path) -> str | None:
+    """Why `file` may not be read as a contributor file, or None: it must be a regular file
+    inside the repository, not a symbolic link (which could point anywhere on the machine)."""
+    if file.is_symlink():
+        return "is a symbolic link; seeds and registries must be regular files in the repository"
+    if not file.is_file():
+        return "is not a regular file (a folder?); seeds and registries must be regular files"
+    try:
+        file.resolve().relative_to(root.resolve())
+    except ValueError:
+        return "lies outside the repository (a linked folder?); seeds and registries must be inside it"
+    return None
+
+
+# Addresses that section pages use: an entry may not take them over.
+RESERVED_IDS = frozenset({"index"})
+
+
+def unique_entries(data: Any, rel: str, reserved_prefixes: tuple[str, ...] = ()) -> tuple[
+        list[tuple[Any, int]], list[Diagnostic]]:
+    """(entry, line) for each entry whose id is not taken yet; a duplicate id is an error, and
+    so is an id that a section page or generated page uses."""
     entries: list[tuple[Any, int]] = []
     diags: list[Diagnostic] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(data):
+        if entry["id"] in RESERVED_IDS or entry["id"].startswith(reserved_prefixes):
+            diags.append(Diagnostic(rel, key_line(entry, "id"), "error",
+                                    f"id '{entry['id']}' is reserved for a page the site makes itself; "
+                                    "choose another id", "registry-reserved-id"))
+            continue
         if entry["id"] in seen:
             diags.append(Diagnostic(rel, key_line(entry, "id"), "error",
                                     f"duplicate id '{entry['id']}' (first at line {seen[entry['id']]})",

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from itertools import groupby
 
 from .german import count
-from .mdtext import Insert, escape_inline, link_to, safe_url
+from .mdtext import Insert, escape_inline, heading_text, link_to, safe_url
 from .mentions import Mention
 from .model import Article
 from .normalise import key
@@ -131,7 +131,7 @@ def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Arti
                  cooccur: Counter[str], actors: dict[str, Actor], events_md: list[str] | None = None) -> str:
     kind = KIND_LABELS[actor.kind][0]
     facts = [kind] + ([GENDER_LABELS[actor.gender]] if actor.gender else [])
-    out = [page_meta(actor.name), f"# {escape_inline(actor.name)}", "",
+    out = [page_meta(actor.name), f"# {heading_text(actor.name)}", "",
            f"*{' · '.join(facts)}* — {escape_inline(actor.description)}", ""]
     if actor.role:
         out += [f"**Rolle im Dossier:** {escape_inline(actor.role)}", ""]
@@ -152,7 +152,7 @@ def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Arti
                                      key=lambda m: m.article):
         article = articles[article_id]
         texts = _texts(article)
-        out += [f"### [{escape_inline(display_title(article))}](../artikel/{article.id}.md)", ""]
+        out += [f"### [{heading_text(display_title(article))}](../artikel/{article.id}.md)", ""]
         out += [_context_line(article, texts[(m.part, m.line)], m) for m in group]
         out.append("")
     out += ["</div>", ""]

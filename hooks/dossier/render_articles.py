@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 
 from .german import PROVENANCE, count, long_date
-from .mdtext import Insert, compose, escape_block, escape_inline, fixed, link_to, safe_url
+from .mdtext import Insert, compose, escape_inline, fixed, heading_text, link_to, safe_url, tooltip_text
 from .model import Article, Block, Field, Footnote
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "Englisch"}
@@ -38,7 +38,7 @@ def page_meta(title: str, *, search: bool = True) -> str:
 
     Material puts the page title into <title> and other places without escaping it, so the
     (untrusted) title is HTML-escaped here; browsers show the escaped form as the text."""
-    lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
+    lines = ["---", f"title: {json.dumps(html.escape(tooltip_text(title)), ensure_ascii=False)}"]
     if not search:
         lines += ["search:", "  exclude: true"]
     return "\n".join(lines + ["---", ""])
@@ -114,7 +114,9 @@ def _with_markers(block: Block, annotate: Annotator, article: Article, part: str
 
 def render_block(article: Article, block: Block, annotate: Annotator) -> str:
     anchor = f"zeile-{block.line}"
-    text = compose(block.text, _with_markers(block, annotate, article, "text"))
+    # Headings reach the table of contents, which Material may show again as a tooltip.
+    source = tooltip_text(block.text) if block.kind == "heading" else block.text
+    text = compose(source, _with_markers(block, annotate, article, "text"))
     if block.kind == "heading":
         return f"## {text} {{ #{anchor} }}"
     if block.kind == "caption":
@@ -140,11 +142,13 @@ def render_footnote(article: Article, note: Footnote, annotate: Annotator) -> st
         target = safe_url(link.target)
         if target:
             inserts.append(Insert(link.start, link.end, link_to(target)))
-    return compose(note.text, inserts, block=False)
+    # Block mode: a note is inline text, so "# Kopf" or "- x" at its start must not become a
+    # heading or a list inside the footnote.
+    return compose(note.text, inserts)
 
 
 def render_article(article: Article, annotate: Annotator = _no_annotations) -> str:
-    out = [page_meta(display_title(article)), f"# {escape_block(display_title(article))}", "",
+    out = [page_meta(display_title(article)), f"# {heading_text(display_title(article))}", "",
            metadata_table(article), ""]
     for block in article.blocks:
         out += [render_block(article, block, annotate), ""]

@@ -8,7 +8,7 @@ from itertools import groupby
 
 from .events import Event, EventMention
 from .german import MONTH_NAMES, count
-from .mdtext import Insert, escape_inline, link_to
+from .mdtext import Insert, escape_inline, heading_text, link_to
 from .model import Article
 from .registry import Actor
 from .render_articles import Annotator, display_title, footnote_anchor, page_meta
@@ -101,7 +101,7 @@ def _place(article: Article, mention: EventMention) -> str:
 
 def render_event(event: Event, articles: dict[str, Article], actors: dict[str, Actor]) -> str:
     sources = source_count(event)
-    out = [page_meta(event.title), f"# {escape_inline(event.title)}", "",
+    out = [page_meta(event.title), f"# {heading_text(event.title)}", "",
            f"**{when(event)}** · Genauigkeit: {PRECISION_LABELS[event.precision]} · "
            f"berichtet in {count(sources, 'Quelle', 'Quellen')}", ""]
     if event.description:
@@ -117,7 +117,7 @@ def render_event(event: Event, articles: dict[str, Article], actors: dict[str, A
     for article_id, group in groupby(sorted(event.mentions, key=lambda m: (m.article, m.line, m.start)),
                                      key=lambda m: m.article):
         article = articles[article_id]
-        out += [f"### [{escape_inline(display_title(article))}](../artikel/{article.id}.md)", ""]
+        out += [f"### [{heading_text(display_title(article))}](../artikel/{article.id}.md)", ""]
         for m in group:
             how = f"„{escape_inline(m.words)}“, {BASIS_LABELS.get(m.basis, m.basis)}"
             if m.publication:

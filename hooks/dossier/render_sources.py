@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .german import count
-from .mdtext import escape_inline, safe_url
+from .mdtext import escape_inline, heading_text, safe_url
 from .model import Article
 from .render_articles import display_title, footnote_anchor, page_meta
 from .sources import Source
@@ -23,7 +23,7 @@ def render_sources(sources: list[Source], articles: dict[str, Article]) -> str:
            f"{count(domains, 'Domain', 'Domains')}, gesammelt aus den Anmerkungen aller Artikel. "
            "Tracking-Parameter (etwa `utm_source`) sind aus den Links entfernt.", ""]
     for domain, group in groupby(sources, key=lambda s: s.domain):
-        out += [f"## {escape_inline(domain)}", ""]
+        out += [f"## {heading_text(domain)}", ""]
         for source in group:
             cites = ", ".join(_citation(articles[c.article], c.footnote) for c in source.cited_in)
             about = next((c.context for c in source.cited_in if c.context), "")

@@ -17,7 +17,12 @@ from ruamel.yaml.comments import CommentedMap
 from .model import Diagnostic
 from .yamlload import key_line, load_yaml
 
+# Limits (README, CONTRIBUTING): one article at most 1 MiB, a metadata value one line of at
+# most 300 characters, a publication date between 1900 and 2100 (date arithmetic on relative
+# phrases stays far from the calendar's ends).
 MAX_SEED_BYTES = 1024 * 1024
+MAX_FIELD_CHARS = 300
+MIN_YEAR, MAX_YEAR = 1900, 2100
 FRONT_MATTER_KEYS = ("title", "date", "author", "outlet", "url", "language", "license")
 LANGUAGES = ("de", "en")
 
@@ -124,17 +129,20 @@ def _check_value(key: str, value: object) -> tuple[str | None, str | None]:
     if value is None:
         return None, None
     if key == "date":
-        if isinstance(value, dt.date):
-            return value.isoformat()[:10], None
         try:
-            return dt.date.fromisoformat(str(value).strip()).isoformat(), None
+            day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value).strip())
         except ValueError:
             return None, f"date '{value}' is not a real calendar date in the form YYYY-MM-DD"
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            return None, f"date '{value}' lies outside the years {MIN_YEAR}–{MAX_YEAR} that a news article can have"
+        return day.isoformat()[:10], None
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         return None, f"'{key}' must be a single line of text"
     text = str(value).strip()
     if "\n" in text:
         return None, f"'{key}' must be a single line of text"
+    if len(text) > MAX_FIELD_CHARS:
+        return None, f"'{key}' is {len(text)} characters long; at most {MAX_FIELD_CHARS} are allowed"
     if key == "language" and text not in LANGUAGES:
         return None, f"language '{text}' is not supported (use one of: {', '.join(LANGUAGES)})"
     if key == "url" and not re.match(r"https?://[^\s]+$", text):
