@@ -34,6 +34,7 @@ class Result:
     date_ok: bool
     notes_found: int
     notes_expected: int
+    notes_cited: int
     debris_left: list[str] = field(default_factory=list)
     repeats_left: list[str] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)
@@ -80,6 +81,8 @@ def check(entry: dict[str, Any]) -> Result:
         date_ok=article.date.value == (str(expected_date) if expected_date else None),
         notes_found=len(article.footnotes),
         notes_expected=int(str(entry["footnotes"])),
+        notes_cited=len({m.number for b in article.blocks for m in b.markers}
+                        & {n.number for n in article.footnotes}),
         debris_left=[d for d in debris if any(_contains(t, d) for t in texts)],
         repeats_left=[o for o in once if body.count(o) != 1],
         lost=[k for k in keep if k not in body],
@@ -94,7 +97,8 @@ def main() -> int:
     for r in results:
         print(f"- {r.name}: title {'ok' if r.title_ok else 'WRONG (' + repr(r.title) + ')'}, "
               f"date {'ok' if r.date_ok else 'WRONG (' + repr(r.date) + ')'}, "
-              f"footnotes {r.notes_found}/{r.notes_expected}, debris left {len(r.debris_left)}, "
+              f"footnotes {r.notes_found}/{r.notes_expected} ({r.notes_cited} with back-link), "
+              f"debris left {len(r.debris_left)}, "
               f"repeats left {len(r.repeats_left)}, real lines lost {len(r.lost)}, "
               f"headings wrong {len(r.headings_wrong)}")
         for label, items in (("debris left", r.debris_left), ("repeated", r.repeats_left),
@@ -107,7 +111,8 @@ def main() -> int:
     notes_right = sum(min(r.notes_found, r.notes_expected) for r in results)
     print(f"Overall: titles right {sum(r.title_ok for r in results)}/{n}, "
           f"dates right {sum(r.date_ok for r in results)}/{n}, "
-          f"footnotes found {notes_right}/{notes_expected}, "
+          f"footnotes found {notes_right}/{notes_expected} "
+          f"({sum(r.notes_cited for r in results)} with back-link), "
           f"debris lines left {sum(len(r.debris_left) for r in results)}/{debris_total}, "
           f"repeats left {sum(len(r.repeats_left) for r in results)}, "
           f"real lines lost {sum(len(r.lost) for r in results)}, "

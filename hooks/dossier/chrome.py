@@ -18,6 +18,7 @@ import re
 
 SKIP_LINK = "Sprunglink"
 EDIT_LINK = "Bearbeiten-Link"
+TEASER = "Teaser"
 
 # Targets that skip links jump to: a skip link is "skip/jump to" plus only these words.
 _SKIP_TARGET = (r"(?:the\s+)?(?:main\s+)?(?:content|navigation|search|menu|footer|page\s+content"
@@ -57,7 +58,7 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|sign up for (our|the) newsletter", "Newsletter"),
     (r"(mehr zum thema|lesen sie auch|das könnte sie auch interessieren|auch interessant"
      r"|related( articles| stories| content)?|read more|more on this (topic|story)|weiterlesen)",
-     "Teaser"),
+     TEASER),
     (r"(diese (web)?seite (verwendet|nutzt) cookies|we use cookies).{0,200}", "Cookie-Hinweis"),
     # donation buttons (the appeal itself is judged in context by parse.py)
     (r"(donate( now| today)?|jetzt spenden|spenden|maybe later|vielleicht später"

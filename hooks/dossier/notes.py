@@ -36,14 +36,15 @@ NOTES_HEADINGS = (
 )
 _HEADING = re.compile(r"^\s*(" + "|".join(NOTES_HEADINGS) + r")(?:\s+(?:edit|change|bearbeiten)"
                       r"(?:\s+source)?)?\s*:?\s*$", re.IGNORECASE)
-_BACK = r"(?:[↑^]\s*(?:(?:jump up to|hochspringen nach|springe nach oben|nach oben springen)\s*:?\s*)?)"
+_BACK = (r"(?:[↑^]\s*(?:(?i:jump up to|hochspringen nach|springe nach oben|nach oben springen)"
+         r"\s*:?\s*)?)")
 _LABELS = r"(?:(?P<dotted>\d{1,3}[.,]\d{1,2}(?:\s+\d{1,3}[.,]\d{1,2})+)|(?P<letters>a(?:\s+[b-z])+))\s+"
 _ITEM = re.compile(
     r"^(?P<indent>\s*)(?:(?P<num>\d{1,3})[.)]\s+|\((?P<pnum>\d{1,3})\)\s+|\[(?P<bnum>\d{1,3})\]\s+"
     r"|\[(?P<blet>[a-z])\]\s+|(?P<let>[a-z])[.)]\s+|(?P<bullet>[-*•–])\s+)?"
     r"(?P<back>" + _BACK + r"(?:" + _LABELS + r")?)?(?P<text>\S.*)$")
 _MARKER = re.compile(r"(?:\s?)(?:\((?P<p>\d{1,3})\)|(?P<b>(?:\[(?:\d{1,3}|[a-z])\])+))")
-_CUT_OFF_END = re.compile(r"[\w,;:(\[–-]$")
+_CUT_OFF_END = re.compile(r"(?:[^\W\d_]|[,;:(\[–-])$")  # ends in a letter or mid-phrase sign
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ def parse_items(path: str, lines: list[Line], letters: frozenset[str] = frozense
     sections: list[str] = []
     section = 0
     rest_from = len(lines)
+    explicit_letters = 0
     last_text_line = max((i for i, ln in enumerate(lines) if ln.text.strip()), default=-1)
     for index, line in enumerate(lines):
         if not line.text.strip():
@@ -130,6 +132,11 @@ def parse_items(path: str, lines: list[Line], letters: frozenset[str] = frozense
             section = len(sections)
             continue
         match = _item(line.text)
+        letter = match and (match.group("let") or match.group("blet"))
+        if letter and (letter not in letters or ord(letter) - ord("a") != explicit_letters):
+            match = None  # "a. a. O., S. 5": letter items need "[a]" markers and go a, b, c
+        elif letter:
+            explicit_letters += 1
         if match:
             items.append(_read_item(match, line.number, section))
         elif items and (line.text[:1].isspace() or not _looks_like_new_paragraph(line.text)):

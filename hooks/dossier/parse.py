@@ -36,7 +36,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .chrome import EDIT_LINK, chrome_reason, strip_edit_residue
+from .chrome import EDIT_LINK, TEASER, chrome_reason, strip_edit_residue
 from .dates import find_full_dates, parse_date_line
 from .model import Article, Block, DateHint, Diagnostic, Field, Footnote, RemovedLine
 from .notes import Line, extract_markers, find_notes_start, is_notes_heading, letter_markers, parse_items
@@ -55,7 +55,10 @@ class Unit:
 def _is_hard_wrapped(lines: list[str]) -> bool:
     """True when most lines that continue into another line share one width (a manuscript
     wrapped at ~72-100 columns), so lines of a paragraph must be joined."""
-    inner = [len(a.rstrip()) for a, b in itertools.pairwise(lines) if a.strip() and b.strip()]
+    # a line followed by a deeper-indented one ends a paragraph (archive records), so its
+    # length says nothing about the wrapping width
+    inner = [len(a.rstrip()) for a, b in itertools.pairwise(lines)
+             if a.strip() and b.strip() and not _indent(b) > _indent(a)]
     if len(inner) < 3 or max((len(x.rstrip()) for x in lines), default=0) > 140:
         return False
     return sum(40 <= n <= 120 for n in inner) >= 0.8 * len(inner)
@@ -73,6 +76,7 @@ def split_units(body: str, first_line: int) -> tuple[list[Unit], list[RemovedLin
     removed: list[RemovedLine] = []
     group = 0
     previous_indent = 0
+    teaser_group = -1
     for index, raw in enumerate(lines):
         text = raw.strip()
         if not text:
@@ -80,9 +84,14 @@ def split_units(body: str, first_line: int) -> tuple[list[Unit], list[RemovedLin
             continue
         number = first_line + index
         reason = chrome_reason(text)
+        if reason is None and teaser_group == group and not is_paragraph(text) and len(text) <= 120:
+            reason = TEASER  # a headline linked under "Mehr zum Thema" / "Related"
         if reason:
             removed.append(RemovedLine(number, text, reason))
+            if reason == TEASER:
+                teaser_group = group
             continue
+        teaser_group = -1
         text, residue = strip_edit_residue(text)
         if residue:
             removed.append(RemovedLine(number, residue, EDIT_LINK))
