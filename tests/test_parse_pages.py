@@ -304,3 +304,24 @@ def test_notes_region_joins_sections_only_when_the_earlier_one_is_a_list() -> No
     assert find_notes_start(lines) == 0
     notes, rest, _, sections = parse_items("t", lines)
     assert [n.text for n in notes] == ["a.", "One."] and rest == [] and sections == ["Notes", "References"]
+
+
+def test_summary_bullets_and_a_byline_above_the_title_are_kept() -> None:
+    text = ("Ein Kommentar von Thomas Latschan\nVon Thomas Latschan\nBelarus und die USA: ein Deal\n"
+            "17.09.2025\nDas Wichtigste in Kürze\n- Belarus lässt 52 Gefangene frei\n"
+            "- USA lockern Sanktionen gegen Belavia\n- Opposition kritisiert den Handel\n"
+            f"{LEAD}\n")
+    article, _ = parse(text)
+    assert article.title.value == "Belarus und die USA: ein Deal"
+    assert article.author.value == "Thomas Latschan" and article.date.value == "2025-09-17"
+    assert texts(article)[:4] == ["Das Wichtigste in Kürze", "- Belarus lässt 52 Gefangene frei",
+                                  "- USA lockern Sanktionen gegen Belavia",
+                                  "- Opposition kritisiert den Handel"]
+
+
+@pytest.mark.parametrize("line", [
+    "This article is about hope, and about the people who kept it alive in the prisons of Belarus.",
+    "Spenden", "Dieser Artikel behandelt die Frage, warum Minsk gerade jetzt auf Washington zugeht.",
+])
+def test_sentences_like_hatnotes_or_buttons_stay(line: str) -> None:
+    assert chrome_reason(line) is None

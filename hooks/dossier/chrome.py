@@ -61,7 +61,7 @@ _RULES: tuple[tuple[str, str], ...] = (
      TEASER),
     (r"(diese (web)?seite (verwendet|nutzt) cookies|we use cookies).{0,200}", "Cookie-Hinweis"),
     # donation buttons (the appeal itself is judged in context by parse.py)
-    (r"(donate( now| today)?|jetzt spenden|spenden|maybe later|vielleicht später"
+    (r"(donate( now| today)?|jetzt spenden|maybe later|vielleicht später"
      r"|i already donated|ich habe (bereits|schon) gespendet|support us|unterstützen sie uns"
      r"|remind me (later|in (an )?e-?mail))", "Spendenaufruf"),
     # media-player residue
@@ -80,8 +80,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\((weitergeleitet von|redirected from) [^()]{1,120}\)", "Weiterleitungshinweis"),
     (r"[\"“„]?[^\"“”„]{1,80}[\"“”]? (redirects here|leitet hierher weiter)\b.{0,200}",
      "Weiterleitungshinweis"),
-    (r"(this article is about|for other uses, see|dieser artikel (behandelt|beschreibt|befasst sich)"
-     r"|zu weiteren bedeutungen siehe)\b.{0,200}", "Begriffsklärungshinweis"),
+    # hatnotes: they point elsewhere ("see", "siehe"), or are one short line
+    (r"(this article is about|dieser artikel (behandelt|beschreibt|befasst sich))\b"
+     r"(.{0,200}\b(see|siehe)\b.{0,200}|.{0,40})"
+     r"|(for other uses, see|zu weiteren bedeutungen siehe)\b.{0,200}", "Begriffsklärungshinweis"),
     (r"(this (article|section) (needs|has multiple issues|relies|may (need|require))"
      r"|find sources:|\(?learn how and when to remove this (message|template message)\)?"
      r"|dies ist eine alte version dieser seite|this is an old revision of this page"

@@ -263,7 +263,10 @@ def _is_label(text: str) -> bool:
 
 
 def _is_fragment(text: str) -> bool:
-    """An infobox row: short, no sentence."""
+    """An infobox row: short, no sentence, no list item ("- Belarus frees 52 prisoners" in a
+    summary box is content)."""
+    if re.match(r"[-*•–]\s|\d{1,2}[.)]\s", text):
+        return False
     return (len(text) <= 90 and not text.rstrip().endswith((".", "!", "?"))) \
         or bool(_GLUED_LABEL.match(text))
 
@@ -332,10 +335,13 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
     head.title = Field(window[t].text, "text", window[t].line)
     # above the title: the label right above it is the topic, the rest is page header
     for index, unit in enumerate(window[:t]):
-        if index == t - 1 and len(unit.text) <= 60 and _words(unit.text) <= 4 and index not in dates:
+        if (index == t - 1 and len(unit.text) <= 60 and _words(unit.text) <= 4 and index not in dates
+                and _byline(unit.text) is None):
             head.topics = _split_glued(unit.text)
         elif index in dates and not head.date.value:
             head.date = Field(date_of_line(unit.text), "text", unit.line)
+        elif _byline(unit.text) and not head.author.value:
+            head.author = Field(_byline(unit.text), "text", unit.line)
         else:
             head.removed.append(RemovedLine(unit.line, unit.text, "Seitenkopf vor dem Titel"))
     # between title and first paragraph: infobox runs, date line, byline, labels, subtitle
