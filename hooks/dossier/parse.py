@@ -259,7 +259,7 @@ def _byline(text: str) -> str | None:
 def _is_label(text: str) -> bool:
     """A category label or section tag: one to three words, no sentence, no digits."""
     return (_words(text) <= 3 and len(text) <= 30 and _looks_like_title(text)
-            and not any(c.isdigit() for c in text))
+            and not any(c.isdigit() for c in text) and any(c.isalpha() for c in text))
 
 
 def _is_fragment(text: str) -> bool:
@@ -310,7 +310,7 @@ def _title_score(units: list[Unit], index: int, dates: set[int], follows_tagline
         score -= 1.0
     if _GLUED_LABEL.match(text):
         score -= 3.0
-    best = max(reasons, default=(0.0, "erste Zeile" if index == 0 else "titelartige Zeile am Anfang"))
+    best = max(reasons, default=(0.0, ""))
     return score, best[1]
 
 
@@ -331,7 +331,11 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
     if not scored:
         head.body = units
         return head
-    (_, head.rule), t = max(scored, key=lambda s: (s[0][0], -s[1]))
+    if any(rule for (_, rule), _ in scored):
+        (_, head.rule), t = max(scored, key=lambda s: (s[0][0], -s[1]))
+    else:  # no line has a headline's marks: the first title-like line is the title
+        t = scored[0][1]
+        head.rule = "erste Zeile" if t == 0 else "erste titelartige Zeile"
     head.title = Field(window[t].text, "text", window[t].line)
     # above the title: the label right above it is the topic, the rest is page header
     for index, unit in enumerate(window[:t]):
