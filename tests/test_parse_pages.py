@@ -325,3 +325,44 @@ def test_summary_bullets_and_a_byline_above_the_title_are_kept() -> None:
 ])
 def test_sentences_like_hatnotes_or_buttons_stay(line: str) -> None:
     assert chrome_reason(line) is None
+
+
+@pytest.mark.parametrize("line", ["Diesen Artikel teilen Kommentare", "Copy to clipboard Copied",
+                                  "Newsletter Podcasts Videos Events Minskwire", "Share on X"])
+def test_rows_of_controls_are_chrome(line: str) -> None:
+    assert chrome_reason(line) in {"Bedienzeile", "Teilen-Schaltfläche"}
+
+
+@pytest.mark.parametrize("line", ["Kommentar", "Videos zeigen Gewalt gegen Demonstranten",
+                                  "Share the burden, says Vilnius", "Link to Moscow"])
+def test_headings_made_of_everyday_words_are_not_control_rows(line: str) -> None:
+    assert chrome_reason(line) is None
+
+
+def test_magazine_page_with_numbered_breadcrumb_empty_date_labels_and_colon_byline() -> None:
+    text = ("1. Startseite\n  2. Ausland\n\nNeue Hoffnung für die Exilanten\n\nErstellt: Aktualisiert:\n\n"
+            "Von: Anna Petrowa & Jan Nowak\n\nKommentare\n\n"
+            "Die Opposition im Exil sieht nach den Freilassungen wieder Spielraum für Gespräche.\n")
+    article, _ = parse(text)
+    assert article.title.value == "Neue Hoffnung für die Exilanten"
+    assert article.topics == ("Ausland",) and article.author.value == "Anna Petrowa"
+    assert texts(article) == ["Die Opposition im Exil sieht nach den Freilassungen wieder Spielraum "
+                              "für Gespräche."]
+    assert ("Erstellt: Aktualisiert:", "Leere Metadaten") in [(r.text, r.reason) for r in article.removed]
+
+
+def test_update_labels_are_date_lines_and_a_page_without_title_keeps_its_date() -> None:
+    text = ("Veröffentlicht: 14.09.2023,\nLetzte Aktualisierung: 25.09.2023\n\n"
+            "Sie war 2020 in aller Munde, als ihr Mann kandidierte und verhaftet wurde.\n")
+    article, diags = parse(text)
+    assert article.title.value is None and "no-title" in [d.code for d in diags]
+    assert (article.date.value, article.date.line) == ("2023-09-14", 1)
+
+
+def test_encyclopedia_tagline_found_across_removed_notices() -> None:
+    text = ("Jump to content\n\nTalk:Viktar Babaryka\n\nPage contents not supported in other languages.\n"
+            "From Wikipedia, the free encyclopedia\n\nRequested move\n\n"
+            "There is no source that uses this spelling of the name, so the page should move back.\n")
+    article, _ = parse(text)
+    assert article.title.value == "Talk:Viktar Babaryka"
+    assert article.title_rule == "Zeile vor der Enzyklopädie-Kopfzeile"

@@ -47,6 +47,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"(next|previous|prev|nächster|vorheriger) (article|story|post|artikel|beitrag)"
      r"|zurück zur übersicht|back to (all )?(news|articles|press releases)", "Artikel-Navigation"),
     (r"(breaking news|eilmeldung|breaking|live ticker|liveticker)", "Eilmeldungsleiste"),
+    # date labels whose values were images or scripts ("Erstellt: Aktualisiert:")
+    (r"((zuerst |zuletzt )?(erstellt|aktualisiert|veröffentlicht|published|updated|first published"
+     r"|last updated)( am| on)?\s*:?\s*){1,4}", "Leere Metadaten"),
+    (r"(folgen sie uns|finden sie uns|follow us)( (auf|on) .{1,40})?", "Navigation"),
     # share bars and print buttons
     (r"(artikel |seite |diesen artikel )?(teilen|drucken|merken|versenden|kommentieren|kommentare)"
      r"( (auf|per|via) [\w .-]{1,20})?", "Teilen-Schaltfläche"),
@@ -65,7 +69,7 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"|i already donated|ich habe (bereits|schon) gespendet|support us|unterstützen sie uns"
      r"|remind me (later|in (an )?e-?mail))", "Spendenaufruf"),
     # media-player residue
-    (r"(please wait|bitte warten|loading( \.\.\.|…)?|wird geladen|no media source currently available"
+    (r"(please wait|bitte warten|loading( \.\.\.|…)?|loader|wird geladen|no media source currently available"
      r"|video (abspielen|ansehen)|play( video| audio)?|pause|mute|embed( share)?|"
      + _TIMES + r")", "Medienspieler"),
     # end marks of press releases
@@ -118,6 +122,24 @@ _COMPILED = tuple((re.compile(_LIST_PREFIX + "(?:" + rule + r")\s*[.:]?\s*$", re
                   for rule, reason in _RULES)
 
 
+# Words of buttons, menus and share bars: a short line made only of them is a row of
+# controls ("Diesen Artikel teilen Kommentare", "Copy to clipboard Copied").
+_UI_WORDS = frozenset("""
+share teilen diesen dieses artikel article this print drucken comments kommentare close schließen button copy kopieren link to clipboard copied kopiert embed
+einbetten video videos des den zum the email e-mail mail facebook twitter x whatsapp telegram
+linkedin reddit bluesky threads mastodon messenger save speichern merken listen anhören
+vorlesen audio follow folgen us uns newsletter newsletters podcasts events veranstaltungen
+menu menü search suche login loader more mehr top home startseite
+""".split())
+
+
+def _ui_row(line: str) -> bool:
+    words = re.findall(r"[\w-]+", line.lower())
+    if not 2 <= len(words) <= 12 or re.search(r"[.!?]$", line.strip()):
+        return False
+    return sum(w not in _UI_WORDS for w in words) <= (1 if len(words) >= 5 else 0)
+
+
 def chrome_reason(line: str) -> str | None:
     """Why `line` is page chrome, or None when it is content."""
     if len(line) > 600:
@@ -125,6 +147,8 @@ def chrome_reason(line: str) -> str | None:
     for pattern, reason in _COMPILED:
         if pattern.match(line):
             return reason
+    if _ui_row(line):
+        return "Bedienzeile"
     return None
 
 

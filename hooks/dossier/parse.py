@@ -207,8 +207,11 @@ def drop_body_debris(units: list[Unit], title: str | None) -> tuple[list[Unit], 
 
 # --- 4.-5. head and tail ------------------------------------------------------------------
 
-_BYLINE = re.compile(r"^(?i:von|by|text:|autor:|autorin:|author:)\s+(?P<name>[A-ZÄÖÜ][\w'’.-]+"
-                     r"(?:\s+(?:von|van|de|der|zu|[A-ZÄÖÜ][\w'’.-]+)){1,3})\s*(?:[,|(].*)?$")
+_NAME = r"[A-ZÄÖÜ][\w'’.-]+(?:\s+(?:von|van|de|der|zu|[A-ZÄÖÜ][\w'’.-]+)){1,3}"
+# "Von Thomas Latschan", "By: Jane Doe", "Von Diana Resnik & Donogh McCabe" (the first name is
+# the author field; the line is consumed whole)
+_BYLINE = re.compile(r"^(?i:von|by|text|autor|autorin|author)(?::\s*|\s+)(?P<name>" + _NAME + r")"
+                     r"(?:\s*(?:&|(?i:und|and)|,)\s*" + _NAME + r")*\s*(?:[,|(].*)?$")
 # "NED PRICE, DEPARTMENT SPOKESPERSON": a name in capitals with its office
 _CAPS_BYLINE = re.compile(r"^(?P<name>[A-ZÄÖÜ][A-ZÄÖÜ.'’-]+(?:\s+[A-ZÄÖÜ][A-ZÄÖÜ.'’-]+){1,3}),\s+"
                           r"[A-ZÄÖÜ][A-ZÄÖÜ &,'’-]{3,80}$")
@@ -220,6 +223,9 @@ _BIO_LEAD = re.compile(r"^(ist|is|war|was|ein|eine|a|an|the|der|die|das|[a-zäö
                        r"[A-ZÄÖÜ]\w*(er|e|es|en|em))$")
 # "Political partyIndependent", "Children3": an infobox label glued to its value
 _GLUED_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,3}[a-z](?:[A-Z][a-z]|\d)")
+_UPDATE_LABEL = re.compile(r"^(?:letzte aktualisierung|zuletzt aktualisiert(?: am)?|last updated(?: on)?"
+                           r"|erstellt(?: am)?|created|zuerst veröffentlicht(?: am)?|first published"
+                           r"(?: on)?)\s*:?\s*", re.IGNORECASE)
 _DATELINE_PLACE = re.compile(r"^[A-ZÄÖÜ][\w.'’ -]{1,30},\s+(?=\S)")
 
 
@@ -236,7 +242,9 @@ def _split_glued(text: str) -> tuple[str, ...]:
 
 def date_of_line(text: str) -> str | None:
     """ISO date when the whole line is a date line ("17. September 2025", "SEPTEMBER 25,
-    2022", "Washington, September 11, 2025"); the date grammar itself is dates.py's."""
+    2022", "Washington, September 11, 2025", "Letzte Aktualisierung: 25.09.2023"); the date
+    grammar itself is dates.py's."""
+    text = _UPDATE_LABEL.sub("", text).rstrip(",;")
     for candidate in (text, text.title() if text.isupper() else None,
                       _DATELINE_PLACE.sub("", text)):
         if candidate:
@@ -322,14 +330,18 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
     window = units[:end]
     dates = {i for i, u in enumerate(window) if date_of_line(u.text)}
     removed_by_line = {r.line: r.reason for r in removed}
-    follows_tagline = {u.line for u in window
-                       if any(removed_by_line.get(u.line + k) in _TAGLINES for k in (1, 2))}
+    unit_lines = {u.line for u in window}
+    follows_tagline = {u.line for u in window if _tagline_follows(u.line, removed_by_line, unit_lines)}
     breadcrumbs = [r.text for r in removed if r.reason == "Brotkrumen"]
     scored = [(_title_score(window, i, dates, follows_tagline, counts, breadcrumbs), i)
               for i, u in enumerate(window)
-              if i not in dates and _looks_like_title(u.text) and _byline(u.text) is None]
-    if not scored:
-        head.body = units
+              if i not in dates and _looks_like_title(u.text) and _byline(u.text) is None
+              and not _starts_list_item(u.text)]
+    if not scored:  # no title; a date line at the top is still the date
+        first_date = min(dates, default=None)
+        if first_date is not None:
+            head.date = Field(date_of_line(window[first_date].text), "text", window[first_date].line)
+        head.body = [u for i, u in enumerate(units) if i != first_date]
         return head
     if any(rule for (_, rule), _ in scored):
         (_, head.rule), t = max(scored, key=lambda s: (s[0][0], -s[1]))
@@ -341,7 +353,7 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
     for index, unit in enumerate(window[:t]):
         if (index == t - 1 and len(unit.text) <= 60 and _words(unit.text) <= 4 and index not in dates
                 and _byline(unit.text) is None):
-            head.topics = _split_glued(unit.text)
+            head.topics = _split_glued(re.sub(r"^(\d{1,2}[.)]|[-*•])\s+", "", unit.text))
         elif index in dates and not head.date.value:
             head.date = Field(date_of_line(unit.text), "text", unit.line)
         elif _byline(unit.text) and not head.author.value:
@@ -359,6 +371,8 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
             head.removed.append(RemovedLine(unit.line, unit.text, "Infobox"))
         elif index in dates and not head.date.value:
             head.date = Field(date_of_line(unit.text), "text", unit.line)
+        elif index in dates and not body_started:
+            head.removed.append(RemovedLine(unit.line, unit.text, "Weitere Datumszeile"))
         elif name and not head.author.value:
             head.author = Field(name, "text", unit.line)
         elif not body_started and _is_label(unit.text):
@@ -367,12 +381,26 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
             body_started = True
             head.body.append(unit)
     head.body += units[end:]
-    if not head.author.value and head.body:
-        match = _BYLINE.match(head.body[0].text)
-        if match:
-            head.author = Field(match.group("name"), "text", head.body[0].line)
-            head.body = head.body[1:]
+    if not head.author.value:  # a byline under the standfirst or a caption
+        for index, unit in enumerate(head.body[:4]):
+            match = _BYLINE.match(unit.text)
+            if match:
+                head.author = Field(match.group("name"), "text", unit.line)
+                del head.body[index]
+                break
     return head
+
+
+def _tagline_follows(line: int, removed_by_line: dict[int, str], unit_lines: set[int]) -> bool:
+    """True when an encyclopedia tagline follows `line`, with only blank or removed lines
+    (a maintenance notice, "Page contents not supported …") between them."""
+    for following in range(line + 1, line + 8):
+        reason = removed_by_line.get(following)
+        if reason in _TAGLINES:
+            return True
+        if following in unit_lines:
+            return False
+    return False
 
 
 def _infobox_runs(window: list[Unit], region: list[int], dates: set[int]) -> set[int]:
@@ -423,7 +451,7 @@ def read_author_line(unit: Unit) -> tuple[str, str] | None:
 
 _CREDIT = re.compile(r"^(?P<caption>.*?)\s*(?P<label>Bild|Bilder|Foto|Fotos|Grafik|Karte|Video|Photo|"
                      r"Image|Picture|Credit|Illustration)\s*:\s*(?P<credit>[^:]{2,120})$")
-_CREDIT_SIGN = re.compile(r"^(?P<caption>.*?)\s*(?P<label>©|\(c\))\s*(?P<credit>[^©]{2,120})$")
+_CREDIT_SIGN = re.compile(r"^(?P<caption>.*?)\s*(?P<label>©|\(c\)|Copyright)\s*(?P<credit>[^©]{2,120})$")
 
 
 def split_credit(text: str) -> tuple[str, str, str] | None:
