@@ -124,7 +124,15 @@ _COMPILED = tuple((re.compile(_LIST_PREFIX + "(?:" + rule + r")\s*[.:]?\s*$", re
 
 # Words of buttons, menus and share bars: a short line made only of them is a row of
 # controls ("Diesen Artikel teilen Kommentare", "Copy to clipboard Copied").
-_UI_WORDS = frozenset(["share", "teilen", "diesen", "dieses", "artikel", "article", "this", "print", "drucken", "comments", "kommentare", "close", "schließen", "button", "copy", "kopieren", "link", "to", "clipboard", "copied", "kopiert", "embed", "einbetten", "video", "videos", "des", "den", "zum", "the", "email", "e-mail", "mail", "facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "reddit", "bluesky", "threads", "mastodon", "messenger", "save", "speichern", "merken", "listen", "anhören", "vorlesen", "audio", "follow", "folgen", "us", "uns", "newsletter", "newsletters", "podcasts", "events", "veranstaltungen", "menu", "menü", "search", "suche", "login", "loader", "more", "mehr", "top", "home", "startseite"])
+_UI_TEXT = (
+    "share teilen diesen dieses artikel article this print drucken comments kommentare close "
+    "schließen button copy kopieren link to clipboard copied kopiert embed einbetten video videos "
+    "des den zum the email e-mail mail facebook twitter x whatsapp telegram linkedin reddit "
+    "bluesky threads mastodon messenger save speichern merken listen anhören vorlesen audio "
+    "follow folgen us uns newsletter newsletters podcasts events veranstaltungen menu menü search "
+    "suche login loader more mehr top home startseite"
+)
+_UI_WORDS = frozenset(_UI_TEXT.split())
 
 
 def _ui_row(line: str) -> bool:
