@@ -234,19 +234,22 @@ def letter_markers(text: str) -> set[str]:
 
 
 def extract_markers(text: str, line: int, known: set[int], lenient: bool,
-                    letters: dict[str, int] | None = None) -> tuple[str, tuple[Marker, ...]]:
+                    letters: dict[str, int] | None = None,
+                    top: int | None = None) -> tuple[str, tuple[Marker, ...]]:
     """Remove footnote markers from `text`; return the clean text and the markers' offsets.
 
     A marker is taken when its number is a known note (or its letter a known letter note).
     With `lenient` (the article has no notes at all, or the number is just past the last
     note) small numbers are taken too so that they can be reported as orphans instead of
-    vanishing into the text unnoticed.
+    vanishing into the text unnoticed. `top` is the highest numbered (not lettered) note.
     """
     letters = letters or {}
     out: list[str] = []
     markers: list[Marker] = []
     pos = 0
-    top = max((n for n in known if n not in letters.values()), default=0)
+    if top is None:  # the highest numbered note; callers with many blocks pass it in
+        lettered = set(letters.values())
+        top = max((n for n in known if n not in lettered), default=0)
     for match in _MARKER.finditer(text):
         start = match.start()
         if match.group("p"):

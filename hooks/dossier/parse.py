@@ -594,10 +594,11 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
             body_units = body_units[:-1]
     known = {n.number for n in footnotes}
     letter_numbers = {n.label: n.number for n in footnotes if n.label}
+    top = max((n.number for n in footnotes if not n.label), default=0)
     blocks: list[Block] = []
     for unit, kind, caption_title, credit in read_blocks(body_units):
         text, markers = extract_markers(unit.text, unit.line, known, lenient=not footnotes,
-                                        letters=letter_numbers)
+                                        letters=letter_numbers, top=top)
         blocks.append(Block(kind, text, unit.line, markers, caption_title,  # type: ignore[arg-type]
                             credit[1] if credit else None, credit[0] if credit else None))
     cited_in_removed = {int(n) for r in removed for n in re.findall(r"\[(\d{1,3})\]", r.text)}
