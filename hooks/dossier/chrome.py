@@ -88,13 +88,15 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"(this article is about|dieser artikel (behandelt|beschreibt|befasst sich))\b"
      r"(.{0,200}\b(see|siehe)\b.{0,200}|.{0,40})"
      r"|(for other uses, see|zu weiteren bedeutungen siehe)\b.{0,200}", "Begriffsklärungshinweis"),
-    (r"(this (article|section) (needs|has multiple issues|relies|may (need|require))"
-     r"|find sources:|\(?learn how and when to remove this (message|template message)\)?"
+    (r"(this\s*(article|section)\s*(needs|has multiple issues|relies|may (need|require))"
+     r"|find sources:|(\([^()]{1,30}\)\s*)?\(?learn how and when to remove this (message|template message)\)?"
      r"|dies ist eine alte version dieser seite|this is an old revision of this page"
      r"|page contents not supported in other languages|diese seite existiert in keiner anderen"
      r"|dieser artikel (ist nicht hinreichend mit belegen|oder nachfolgende abschnitt)).{0,400}",
      "Wartungshinweis"),
     (r"edit (this )?at wikidata|daten bei wikidata bearbeiten|bearbeiten auf wikidata", "Infobox"),
+    # infobox template parameters flattened into text ("term_start = 20 July 1994")
+    (r"[a-z][a-z_]{2,30}[0-9]?\s*=(\s.{0,200})?", "Infobox"),
     (r"(commons|wikimedia commons)( has media related to)?:? .{1,120}"
      r"(sammlung von bildern|media related to|bilder, videos und audiodateien).{0,120}",
      "Enzyklopädie-Verweis"),
@@ -130,7 +132,7 @@ _UI_TEXT = (
     "des den zum the email e-mail mail facebook twitter x whatsapp telegram linkedin reddit "
     "bluesky threads mastodon messenger save speichern merken listen anhören vorlesen audio "
     "follow folgen us uns newsletter newsletters podcasts events veranstaltungen menu menü search "
-    "suche login loader more mehr top home startseite"
+    "suche login loader more mehr top home startseite flag report melden inappropriate as"
 )
 _UI_WORDS = frozenset(_UI_TEXT.split())
 

@@ -118,6 +118,7 @@ _APPEAL_GIVE = re.compile(r"\b(donat\w*|spende\w*|spenden|contribut\w*|unterstü
 _APPEAL_YOU = re.compile(r"\b(you|your|sie|ihre?|euch|dich|dein\w*)\b", re.IGNORECASE)
 _TOC_HEADING = re.compile(r"^(inhaltsverzeichnis|inhalt|contents|table of contents)\s*:?$",
                           re.IGNORECASE)
+_TOC_ENTRY = re.compile(r"^(?:[-*•·]\s*)?(?P<name>\S.{0,100}?)\s+\d{1,2}(?:\.\d{1,2})*$")
 _TOC_ITEM = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+\S.{0,100}$")
 _LINK_LIST = re.compile(r"^(see also|external links|other websites|siehe auch|weblinks"
                         r"|further links|links)\s*:?$", re.IGNORECASE)
@@ -173,14 +174,34 @@ def drop_repeats(units: list[Unit]) -> tuple[list[Unit], list[RemovedLine]]:
     return kept, removed
 
 
+def _toc_run(units: list[Unit], index: int, names: set[str]) -> int:
+    """Length of a table of contents without its heading starting at `index`: entries
+    "• 1991 through 2000 1" whose names are headings of the text (or notes and link-list
+    headings), at least two in a row."""
+    length = 0
+    while index + length < len(units):
+        match = _TOC_ENTRY.match(units[index + length].text)
+        name = match.group("name") if match else None
+        if name is None or not (name in names or is_notes_heading(name) or _LINK_LIST.match(name)):
+            break
+        length += 1
+    return length if length >= 2 else 0
+
+
 def drop_body_debris(units: list[Unit], title: str | None) -> tuple[list[Unit], list[RemovedLine]]:
     """Table of contents, link-list appendices and the title repeated inside the body."""
     kept: list[Unit] = []
     removed: list[RemovedLine] = []
+    names = {u.text for u in units}
     index = 0
     while index < len(units):
         unit = units[index]
         following = units[index + 1] if index + 1 < len(units) else None
+        toc = _toc_run(units, index, names) if _TOC_ENTRY.match(unit.text) else 0
+        if toc:
+            removed += [RemovedLine(u.line, u.text, "Inhaltsverzeichnis") for u in units[index:index + toc]]
+            index += toc
+            continue
         if _TOC_HEADING.match(unit.text) and following and _TOC_ITEM.match(following.text):
             removed.append(RemovedLine(unit.line, unit.text, "Inhaltsverzeichnis"))
             index += 1
@@ -293,10 +314,22 @@ class Head:
 _TAGLINES = frozenset({"Enzyklopädie-Kopfzeile"})
 
 
-def _title_score(units: list[Unit], index: int, dates: set[int], follows_tagline: set[int],
-                 counts: Counter[str], breadcrumbs: list[str]) -> tuple[float, str]:
+@dataclass(frozen=True)
+class _Marks:
+    """What the page around the title candidates shows (see _title_score)."""
+
+    dates: set[int]            # window indexes of date lines
+    follows_tagline: set[int]  # unit lines followed by an encyclopedia tagline
+    counts: Counter[str]       # how often each unit text occurs in the whole text
+    breadcrumbs: list[str]     # removed breadcrumb lines ("Home | News | <title>")
+    isolated: frozenset[int]   # unit lines with a blank line (or the text's edge) on both sides
+    end: int                   # window index of the first paragraph
+
+
+def _title_score(units: list[Unit], index: int, marks: _Marks) -> tuple[float, str]:
     """How much unit `index` reads like the page's headline, and the strongest reason."""
     text = units[index].text
+    dates = marks.dates
     reasons: list[tuple[float, str]] = []
     after = [i for i in range(index + 1, min(index + 4, len(units)))]
     nearest = next((i for i in after if i in dates or not (_byline(units[i].text)
@@ -305,24 +338,32 @@ def _title_score(units: list[Unit], index: int, dates: set[int], follows_tagline
         reasons.append((4.0, "Zeile vor der Datumszeile"))
     elif index - 1 in dates:
         reasons.append((2.0, "Zeile nach der Datumszeile"))
-    if units[index].line in follows_tagline:
+    if units[index].line in marks.follows_tagline:
         reasons.append((5.0, "Zeile vor der Enzyklopädie-Kopfzeile"))
-    if counts[text] > 1 or any(b.endswith(text) for b in breadcrumbs):
+    if marks.counts[text] > 1 or any(b.endswith(text) for b in marks.breadcrumbs):
         reasons.append((2.0, "im Seitentext wiederholte Zeile"))
-    if index > 0 and _is_label(units[index - 1].text) and _words(text) > 3:
+    isolated = units[index].line in marks.isolated
+    if isolated:
+        reasons.append((1.5, "freistehende Zeile"))
+    # a category label directly above, and the headline leads into the article (it stands
+    # alone, or the date line or first paragraph follows), not into more short fragments
+    leads_in = isolated or index + 1 == marks.end or index + 1 in dates
+    if index > 0 and _is_label(units[index - 1].text) and _words(text) > 3 and leads_in:
         reasons.append((1.0, "Überschrift unter einer Rubrikzeile"))
-    score = sum(weight for weight, _ in reasons) - 0.1 * index
+    # the marks decide; shape and position only break ties between equally marked lines
+    score = sum(weight for weight, _ in reasons) - 0.05 * index
     words = _words(text)
-    score += -2.0 if words == 1 else -1.0 if words <= 3 else 1.0 if words <= 25 else 0.0
+    score += -1.0 if words == 1 else -0.3 if words <= 3 else 0.3 if words <= 25 else 0.0
     if text.isupper() and words >= 2:
-        score -= 1.0
+        score -= 0.5
     if _GLUED_LABEL.match(text):
         score -= 3.0
     best = max(reasons, default=(0.0, ""))
     return score, best[1]
 
 
-def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str]) -> Head:
+def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str],
+              isolated: frozenset[int] = frozenset()) -> Head:
     """Title, date line, topics, byline and header debris at the top of the text."""
     head = Head()
     end = next((i for i, u in enumerate(units) if is_paragraph(u.text)), len(units))
@@ -333,7 +374,8 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
     unit_lines = {u.line for u in window}
     follows_tagline = {u.line for u in window if _tagline_follows(u.line, removed_by_line, unit_lines)}
     breadcrumbs = [r.text for r in removed if r.reason == "Brotkrumen"]
-    scored = [(_title_score(window, i, dates, follows_tagline, counts, breadcrumbs), i)
+    marks = _Marks(dates, follows_tagline, counts, breadcrumbs, isolated, end)
+    scored = [(_title_score(window, i, marks), i)
               for i, u in enumerate(window)
               if i not in dates and _looks_like_title(u.text) and _byline(u.text) is None
               and not _starts_list_item(u.text)]
@@ -581,7 +623,12 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
         notes_heading = " / ".join(dict.fromkeys(_heading_text(units, notes_at, s) for s in sections))
         rest_lines = {ln.number for ln in rest if ln.text.strip()}
         units = units[:notes_at] + [u for u in units[notes_at + 1:] if u.line in rest_lines]
-    head = read_head(units, removed, counts)
+    raw = seed.body.split("\n")
+    blank = [not line.strip() for line in raw] + [True]
+    isolated = frozenset(u.line for u in units
+                         if blank[u.line - seed.body_line - 1 if u.line > seed.body_line else -1]
+                         and blank[u.line - seed.body_line + 1])
+    head = read_head(units, removed, counts, isolated)
     removed += head.removed
     body_units, more_removed = drop_body_debris(head.body, head.title.value)
     removed += more_removed
