@@ -366,3 +366,25 @@ def test_encyclopedia_tagline_found_across_removed_notices() -> None:
     article, _ = parse(text)
     assert article.title.value == "Talk:Viktar Babaryka"
     assert article.title_rule == "Zeile vor der Enzyklopädie-Kopfzeile"
+
+
+def test_mirror_page_title_is_the_free_standing_line_not_a_longer_infobox_line() -> None:
+    text = ("Open Library\nFlag as Inappropriate\nEmail this Article\n\nMaria Kalesnikava\n\n"
+            "Belarusian musician and politician\nPortrait taken in Minsk in the summer\nBorn\n\n"
+            f"{LEAD}\n")
+    article, _ = parse(text)
+    assert (article.title.value, article.title_rule) == ("Maria Kalesnikava", "freistehende Zeile")
+    assert texts(article) == [LEAD]
+
+
+def test_table_of_contents_without_heading_and_template_parameters() -> None:
+    text = (f"Ales Bialiatski\n\nname = Ales Bialiatski\nbirth_date = 25 September 1962\n\n{LEAD}\n"
+            "  • Early life 1\n  • Viasna 2\n  • References 3\n- Nobel Peace Prize 2022\n"
+            f"Early life\n{BODY}\nViasna\n{BODY} Again.\n")
+    article, _ = parse(text)
+    reasons = [(r.text, r.reason) for r in article.removed]
+    assert ("name = Ales Bialiatski", "Infobox") in reasons
+    assert [r for r in reasons if r[1] == "Inhaltsverzeichnis"] == [
+        ("• Early life 1", "Inhaltsverzeichnis"), ("• Viasna 2", "Inhaltsverzeichnis"),
+        ("• References 3", "Inhaltsverzeichnis")]
+    assert "- Nobel Peace Prize 2022" in texts(article)
