@@ -388,3 +388,12 @@ def test_table_of_contents_without_heading_and_template_parameters() -> None:
         ("• Early life 1", "Inhaltsverzeichnis"), ("• Viasna 2", "Inhaltsverzeichnis"),
         ("• References 3", "Inhaltsverzeichnis")]
     assert "- Nobel Peace Prize 2022" in texts(article)
+
+
+def test_donation_appeal_after_the_notes_goes_but_a_note_about_donations_stays() -> None:
+    article, _ = parse("Spenden für das Exil\nDas Büro wird aus Spenden finanziert.[1]\nQuellen\n"
+                       "1. Bericht: Die Stiftung sammelt Spenden, sie zahlt die Miete. 2024.\n"
+                       "Unterstützen Sie unabhängigen Journalismus mit Ihrer Spende!\n")
+    assert [n.text for n in article.footnotes] == [
+        "Bericht: Die Stiftung sammelt Spenden, sie zahlt die Miete. 2024."]
+    assert [(r.reason, r.line) for r in article.removed] == [("Spendenaufruf", 5)]

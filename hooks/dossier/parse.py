@@ -115,7 +115,9 @@ def _starts_list_item(raw: str) -> bool:
 _SENTENCE_END = tuple(".,;:")
 _APPEAL_GIVE = re.compile(r"\b(donat\w*|spende\w*|spenden|contribut\w*|unterstütz\w*"
                           r"|support (us|our|independent))\b", re.IGNORECASE)
-_APPEAL_YOU = re.compile(r"\b(you|your|sie|ihre?|euch|dich|dein\w*)\b", re.IGNORECASE)
+# the reader addressed: English "you", German polite "Sie"/"Ihr" (capitalised: lower-case
+# "sie" is "she"/"they", common in any report about donations)
+_APPEAL_YOU = re.compile(r"\b((?i:you|your)|Sie|Ihre?|Ihnen|euch|dich|dein\w*|du)\b")
 _TOC_HEADING = re.compile(r"^(inhaltsverzeichnis|inhalt|contents|table of contents)\s*:?$",
                           re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"^(?:[-*•·]\s*)?(?P<name>\S.{0,100}?)\s+\d{1,2}(?:\.\d{1,2})*$")
@@ -143,21 +145,22 @@ def is_appeal(text: str) -> bool:
     return bool(_APPEAL_GIVE.search(text) and _APPEAL_YOU.search(text))
 
 
-def drop_appeals(units: list[Unit]) -> tuple[list[Unit], list[RemovedLine]]:
-    """Donation appeals at the top (before the first paragraph that is not one) and at the
-    bottom of a page; the same words inside the article are left alone."""
-    removed: list[RemovedLine] = []
+def drop_appeals(units: list[Unit], *, top: bool) -> tuple[list[Unit], list[RemovedLine]]:
+    """Donation appeals at the top (before the first paragraph that is not one) or at the
+    bottom of a page; the same words inside the article are left alone. The bottom is
+    judged after the notes are taken out, so a note about donations is never an appeal."""
     drop: set[int] = set()
-    for index, unit in enumerate(units):
-        if is_appeal(unit.text):
+    if top:
+        for index, unit in enumerate(units):
+            if is_appeal(unit.text):
+                drop.add(index)
+            elif is_paragraph(unit.text):
+                break
+    else:
+        for index in range(len(units) - 1, -1, -1):
+            if not is_appeal(units[index].text):
+                break
             drop.add(index)
-        elif is_paragraph(unit.text):
-            break
-    for index in range(len(units) - 1, -1, -1):
-        if is_appeal(units[index].text) and index not in drop:
-            drop.add(index)
-        else:
-            break
     removed = [RemovedLine(units[i].line, units[i].text, "Spendenaufruf") for i in sorted(drop)]
     return [u for i, u in enumerate(units) if i not in drop], removed
 
@@ -601,7 +604,7 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     units, removed = split_units(seed.body, seed.body_line)
     counts = Counter(u.text for u in units)
-    units, more_removed = drop_appeals(units)
+    units, more_removed = drop_appeals(units, top=True)
     removed += more_removed
     units, more_removed = drop_repeats(units)
     removed += more_removed
@@ -628,6 +631,8 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
     isolated = frozenset(u.line for u in units
                          if blank[u.line - seed.body_line - 1 if u.line > seed.body_line else -1]
                          and blank[u.line - seed.body_line + 1])
+    units, more_removed = drop_appeals(units, top=False)
+    removed += more_removed
     head = read_head(units, removed, counts, isolated)
     removed += head.removed
     body_units, more_removed = drop_body_debris(head.body, head.title.value)
