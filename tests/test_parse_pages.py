@@ -397,3 +397,9 @@ def test_donation_appeal_after_the_notes_goes_but_a_note_about_donations_stays()
     assert [n.text for n in article.footnotes] == [
         "Bericht: Die Stiftung sammelt Spenden, sie zahlt die Miete. 2024."]
     assert [(r.reason, r.line) for r in article.removed] == [("Spendenaufruf", 5)]
+
+
+def test_a_site_name_separated_from_the_title_by_removed_lines_is_no_topic() -> None:
+    article, _ = parse(f"World Atlas\nFlag as Inappropriate\n\nExiles in Vilnius\n\n{LEAD}\n")
+    assert article.title.value == "Exiles in Vilnius" and article.topics == ()
+    assert ("World Atlas", "Seitenkopf vor dem Titel") in [(r.text, r.reason) for r in article.removed]

@@ -394,10 +394,12 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
         t = scored[0][1]
         head.rule = "erste Zeile" if t == 0 else "erste titelartige Zeile"
     head.title = Field(window[t].text, "text", window[t].line)
-    # above the title: the label right above it is the topic, the rest is page header
+    # above the title: the label right above it (nothing removed between them) is the topic,
+    # the rest is page header
     for index, unit in enumerate(window[:t]):
         if (index == t - 1 and len(unit.text) <= 60 and _words(unit.text) <= 4 and index not in dates
-                and _byline(unit.text) is None):
+                and _byline(unit.text) is None
+                and not any(n in removed_by_line for n in range(unit.line + 1, window[t].line))):
             head.topics = _split_glued(re.sub(r"^(\d{1,2}[.)]|[-*•])\s+", "", unit.text))
         elif index in dates and not head.date.value:
             head.date = Field(date_of_line(unit.text), "text", unit.line)
