@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def _inputs(root: Path) -> dict[str, bytes]:
     return {**snapshot(root / "seeds"), **{f"docs/{k}": v for k, v in snapshot(root / "docs").items()}}
 
 
-def make_project(tmp: Path, seeds: dict[str, bytes | str], *, registry: bool = True) -> Path:
+def make_project(tmp: Path, seeds: Mapping[str, bytes | str], *, registry: bool = True) -> Path:
     """A copy of the project's configuration and docs with `seeds` as its only articles."""
     root = tmp / "project"
     root.mkdir()

@@ -170,6 +170,7 @@ def test_front_matter_wins_and_says_so() -> None:
     text = "---\ntitle: Eigener Titel\ndate: 2025-06-21\noutlet: Beispielzeitung\n---\nTitel im Text\nText.\n"
     article, _ = parse(text)
     assert (article.title.value, article.title.source, article.title.line) == ("Eigener Titel", "front matter", 2)
+    assert article.title_rule is None  # no line of the text was chosen
     assert (article.date.value, article.date.source) == ("2025-06-21", "front matter")
     assert article.outlet.value == "Beispielzeitung"
     assert [(b.kind, b.text, b.line) for b in article.blocks] == [("lead", "Text.", 7)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import markdown
@@ -23,7 +24,7 @@ from dossier.yamlload import load_yaml
 XSS = "<img src=x onerror=alert(1)>"
 
 
-def corpus_of(tmp_path: Path, seeds: dict[str, bytes | str], **registry: str) -> Corpus:
+def corpus_of(tmp_path: Path, seeds: Mapping[str, bytes | str], **registry: str) -> Corpus:
     root = make_project(tmp_path, seeds)
     for name, text in registry.items():
         (root / "seeds" / "registry" / f"{name}.yml").write_text(text, encoding="utf-8")

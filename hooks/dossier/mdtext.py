@@ -36,6 +36,36 @@ def escape_block(text: str) -> str:
     return text
 
 
+# Material re-inserts some texts as HTML: a `title` attribute becomes a tooltip through
+# innerHTML (content.tooltips), and so do a cut-off header title and navigation entries.
+# Attribute escaping does not help there, because the browser decodes it before the script
+# reads it. So untrusted text that can reach a title, a heading or a page title carries no
+# angle brackets at all: they become the look-alike quotation marks ‹ ›, which no HTML parser
+# reads as a tag. "&" can stay: innerHTML reads "&lt;" as the text "<", never as a tag.
+_TOOLTIP = str.maketrans({"<": "‹", ">": "›"})
+
+
+def tooltip_text(text: str) -> str:
+    """Text that stays text when a script inserts it as HTML (titles, tooltips, headings)."""
+    return text.translate(_TOOLTIP)
+
+
+def heading_text(text: str) -> str:
+    """Untrusted text for a Markdown heading or a link inside one: escaped, and safe when
+    Material shows it again as a tooltip (table of contents, header)."""
+    return escape_inline(tooltip_text(text))
+
+
+# A Markdown link title sits in `(target "title")`: quotes and parentheses inside would end it.
+_TITLE_CHARS = {'"': "&quot;", "'": "&#39;", "(": "&#40;", ")": "&#41;"}
+
+
+def title_attribute(text: str) -> str:
+    """Untrusted text for a Markdown link title (Material shows it as an HTML tooltip)."""
+    escaped = escape_inline(tooltip_text(text))
+    return "".join(_TITLE_CHARS.get(c, c) for c in escaped)
+
+
 def safe_url(url: str) -> str:
     """An http(s) URL made safe for a Markdown link target; anything else becomes ''."""
     if not re.match(r"https?://", url, re.IGNORECASE):
@@ -59,7 +89,7 @@ def fixed(markup: str) -> Callable[[str], str]:
 
 def link_to(target: str, title: str = "") -> Callable[[str], str]:
     """A renderer that turns the covered (escaped) text into a Markdown link to `target`."""
-    suffix = f' "{escape_inline(title).replace(chr(34), "&quot;")}"' if title else ""
+    suffix = f' "{title_attribute(title)}"' if title else ""
     return lambda covered: f"[{covered}]({target}{suffix})"
 
 
@@ -78,4 +108,8 @@ def compose(text: str, inserts: list[Insert], *, block: bool = True) -> str:
     result = "".join(out).strip()
     if block and result and not result[0].isalpha() and result[0] not in "&[<":
         result = f"&#{ord(result[0])};" + result[1:]
+    if block and result.startswith("[^"):
+        # A footnote reference at a line start followed by ":" would be read as a footnote
+        # definition and swallow the paragraph; a word joiner keeps it inline.
+        result = "&#8288;" + result
     return result

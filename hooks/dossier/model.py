@@ -87,6 +87,9 @@ class Footnote:
     text: str
     line: int
     links: tuple[Link, ...] = ()
+    # The note's own label when it is not its number: "a" for a letter note ("[a]" markers).
+    # Letter notes are numbered after the numbered notes so footnote ids never clash.
+    label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,3 +128,5 @@ class Article:
     removed: tuple[RemovedLine, ...] = ()
     date_hint: DateHint | None = None
     notes_heading: str | None = None
+    # Why the title line was chosen ("Zeile vor der Datumszeile", …); None with front matter.
+    title_rule: str | None = None
