@@ -21,8 +21,9 @@ from .site import generate
 
 def export(root: Path, out: Path) -> int:
     """Write the Markdown site of `root` into `out`; returns the number of generated files."""
-    if out.resolve() == root.resolve() or root.resolve() in out.resolve().parents and \
-            out.resolve().relative_to(root.resolve()).parts[:1] in (("docs",), ("seeds",)):
+    target, source = out.resolve(), root.resolve()
+    inside = target == source or (source in target.parents and target.relative_to(source).parts[0] in ("docs", "seeds"))
+    if inside:
         raise ValueError(f"{out}: refusing to write into the sources")
     corpus = load_corpus(root)
     docs = out / "docs"
