@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_project
 
+from conftest import ROOT, make_project
 from dossier.corpus import Corpus, load_corpus
 from dossier.site import generate
 
