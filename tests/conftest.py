@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import subprocess
@@ -80,10 +81,29 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 _BROWSER_SKIPPED: list[str] = []
 
 
+_BUILD_FIXTURES = {"real_build", "hostile_build", "full_site"}
+
+
+def _runs_a_build(item: pytest.Item) -> bool:
+    """A test that runs mkdocs, the contributor check or another process (slow: seconds)."""
+    if _BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    function = getattr(item, "function", None)
+    try:
+        source = inspect.getsource(function) if function else ""
+    except (OSError, TypeError):
+        return False
+    return any(call in source for call in ("run_build(", "subprocess.", "check(root", "check(ROOT"))
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Browser tests skip where Chromium is missing, and the run says so at the end."""
+    """Tests that build are marked `build` (so `pytest -m "not build"` answers in seconds);
+    browser tests skip where Chromium is missing, and the run says so at the end."""
     from browser.harness import missing_reason
 
+    for item in items:
+        if _runs_a_build(item):
+            item.add_marker(pytest.mark.build)
     reason = missing_reason()
     if reason is None:
         return
