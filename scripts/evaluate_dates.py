@@ -72,7 +72,7 @@ def load(name: str) -> tuple[str, list[Gold], dt.date | None]:
             raise SystemExit(f"eval/dates/{name}.gold.tsv: '{words}' not found in the text after offset {at}")
         first, last = _interval(value)
         gold.append(Gold(start, start + len(words), words, precision, first, last))
-        at = start + 1
+        at = start + len(words)
     return text, gold, article_date
 
 
@@ -131,10 +131,12 @@ def main() -> int:
         if verbose:
             for item in misses + [f"false find {w}" for w in false]:
                 print(f"    {item}")
-    g, f, m, r, lab = totals
-    print(f"{'overall':40} {g:4} {f:5} {_pct(m, g):>7} {_pct(m, f):>7} {_pct(r, g):>7} {_pct(r, f):>8}")
-    print(f"dates found: recall {_pct(m, g)}, precision {_pct(m, f)}; resolved values: recall {_pct(r, g)}, "
-          f"precision {_pct(r, f)}; precision labels right {_pct(lab, m)}; date lines read {lines_ok}/{lines_all}")
+    n_gold, n_found, n_matched, n_right, n_labels = totals
+    print(f"{'overall':40} {n_gold:4} {n_found:5} {_pct(n_matched, n_gold):>7} {_pct(n_matched, n_found):>7} "
+          f"{_pct(n_right, n_gold):>7} {_pct(n_right, n_found):>8}")
+    print(f"dates found: recall {_pct(n_matched, n_gold)}, precision {_pct(n_matched, n_found)}; resolved values: "
+          f"recall {_pct(n_right, n_gold)}, precision {_pct(n_right, n_found)}; precision labels right "
+          f"{_pct(n_labels, n_matched)}; date lines read {lines_ok}/{lines_all}")
     return 0
 
 

@@ -132,7 +132,7 @@ def find_event_mentions(article: Article, mentions: list[Mention]) -> tuple[list
         actors_at[(m.part, m.line)].append(m)
     found: list[EventMention] = []
     diags: list[Diagnostic] = []
-    previous: dt.date | None = None
+    previous: tuple[dt.date, dt.date] | None = None
     for seg in segments(article):
         exprs, previous = resolve_text(seg.text, ctx, previous, seg.skip)
         here = actors_at[(seg.part, seg.line)]
