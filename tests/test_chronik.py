@@ -11,8 +11,8 @@ import pytest
 
 from conftest import ROOT, make_project
 from dossier.corpus import Corpus, load_corpus
-from dossier.eventwords import is_event_word, matches_word
 from dossier.events import MAX_UNCURATED, Event
+from dossier.eventwords import is_event_word, matches_word
 from dossier.normalise import key
 from dossier.render_events import actor_events_section, render_timeline
 
@@ -24,7 +24,7 @@ WASHINGTON – Lawmakers today urged caution in future negotiations with the Luk
 """
 
 
-def corpus_of(tmp_path: Path, seeds: dict[str, str]) -> Corpus:
+def corpus_of(tmp_path: Path, seeds: dict[str, bytes | str]) -> Corpus:
     return load_corpus(make_project(tmp_path, seeds))
 
 
