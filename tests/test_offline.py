@@ -146,3 +146,10 @@ def test_pdf_fonts_are_embedded(reader: PdfReader) -> None:
             descriptor = descendant["/FontDescriptor"].get_object()
             fonts[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
     assert fonts and all(fonts.values()), fonts
+
+
+def test_pdf_actor_pages_keep_whole_event_dates(reader: PdfReader) -> None:
+    """"20. Juni 2025: …" at the start of a list item must not become an ordered list ("a.", "1.")."""
+    titles = outline_titles(reader)
+    page = re.sub(r"\s+", " ", reader.pages[titles["Keith Kellogg"]].extract_text())
+    assert "20. Juni 2025: Treffen von Keith Kellogg" in page
