@@ -39,6 +39,8 @@ FORMS: list[Row] = [
     ("en", "on June 21", "June 21", "day", "2025-06-21", "2025-06-21", A),
     ("en", "on Sept. 25", "Sept. 25", "day", "2025-09-25", "2025-09-25", A),
     ("en", "in June", "in June", "month", "2025-06-01", "2025-06-30", A),
+    ("en", "on Sunday, March 9", "March 9", "day", "2025-03-09", "2025-03-09", A),
+    ("de", "am Montag, dem 5. Mai", "5. Mai", "day", "2025-05-05", "2025-05-05", A),
     # months and years
     ("de", "im Juni 2025", "Juni 2025", "month", "2025-06-01", "2025-06-30", E),
     ("en", "in Nov 2024", "Nov 2024", "month", "2024-11-01", "2024-11-30", E),
@@ -112,6 +114,7 @@ FORMS: list[Row] = [
     ("de", "letztes Jahr", "letztes Jahr", "year", "2024-01-01", "2024-12-31", A),
     ("de", "im vergangenen Jahr", "im vergangenen Jahr", "year", "2024-01-01", "2024-12-31", A),
     ("de", "in diesem Jahr", "in diesem Jahr", "year", "2025-01-01", "2025-12-31", A),
+    ("de", "heuer", "heuer", "year", "2025-01-01", "2025-12-31", A),
     ("en", "this year", "this year", "year", "2025-01-01", "2025-12-31", A),
     ("en", "last year", "last year", "year", "2024-01-01", "2024-12-31", A),
     ("de", "am 20. Januar dieses Jahres", "20. Januar dieses Jahres", "day", "2025-01-20", "2025-01-20", A),

@@ -181,7 +181,8 @@ def _date_of_year(m: re.Match[str]) -> Spec:
 @rule(rf"(?<!jeden\s)(?<!jeder\s)(?<!every\s)(?<!each\s)\b"
       rf"(?:(?:am|vom|on|since|seit|bis|until|ab|by)\s+|in\s+der\s+Nacht\s+(?:zum|auf\s+den)\s+)?"
       rf"(?:(?P<dir>{DIR})\s+)?(?P<wd>{WD})(?P<tod>abend|morgen|nachmittag|vormittag|mittag|nacht)?"
-      r"(?:\s+(?P<entod>night|morning|evening|afternoon))?\b")
+      r"(?:\s+(?P<entod>night|morning|evening|afternoon))?\b"
+      rf"(?!,?\s+(?:den\s+|dem\s+|the\s+)?(?:{D}\.?\s*{M}|{MA}\s+{D}\b|{D}\.\d))")
 def _weekday_rule(m: re.Match[str]) -> Spec:
     way = direction(m["dir"])
     return Spec("day", relative=iv.weekday(m["wd"], {"this": "near"}.get(way, way)))
@@ -223,9 +224,12 @@ def _part_relative(m: re.Match[str]) -> Spec:
     return Spec("part", relative=iv.part_of(unit, offset, PARTS[_part(m["part"])]))
 
 
-@rule(rf"\b(?:im\s+|in\s+|(?:earlier|later)\s+)?(?P<dir>{DIR})\s+(?P<u>Monat|Jahr|month|year)(?:es)?\b")
+@rule(rf"\b(?:im\s+|in\s+|(?:earlier|later)\s+)?(?P<dir>{DIR})\s+(?P<u>Monat|Jahr|month|year)(?:es)?\b"
+      r"|\b(?P<heuer>heuer)\b")
 def _period_relative(m: re.Match[str]) -> Spec:
-    """"letzten Monat", "im vergangenen Jahr", "letztes Jahr", "this year", "earlier this month"."""
+    """"letzten Monat", "im vergangenen Jahr", "letztes Jahr", "this year", "earlier this month", "heuer"."""
+    if m["heuer"]:
+        return Spec("year", relative=iv.years_from(0))
     offset = {"last": -1, "next": 1}.get(direction(m["dir"]), 0)
     if m["u"].lower() in ("monat", "month"):
         return Spec("month", relative=iv.months_from(offset))
