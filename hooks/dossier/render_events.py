@@ -214,6 +214,10 @@ def _place_in_year(event: Event) -> tuple[int, int, str]:
         return first.month, 1, SEASON_OF_MONTH.get(first.month, "Jahreszeit")
     if event.precision == "part" and (event.last - first).days > 31:
         return first.month, 1, PART_OF_YEAR.get(first.month, "Teil des Jahres")
+    if event.precision == "week":   # "um den 3. November": under the month of its middle day
+        middle = first + (event.last - first) / 2
+        if middle.year == first.year:
+            first = middle
     return first.month, 0, MONTH_NAMES[first.month - 1]
 
 
