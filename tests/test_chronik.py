@@ -128,3 +128,20 @@ def test_registry_text_speaks_of_articles_not_files() -> None:
     text = (ROOT / "seeds" / "registry" / "events.yml").read_text(encoding="utf-8")
     readable = [line for line in text.splitlines() if re.match(r"\s*(title|description):", line)]
     assert readable and not [line for line in readable if re.search(r"(?i)\bseed\b|\.txt\b|seeds/", line)]
+
+
+def test_an_impossible_date_is_one_clear_diagnostic(tmp_path: Path) -> None:
+    text = "Treffen in Minsk\n17.11.2025\n\nAm 31. April 2025 traf Alexander Lukaschenko den Gesandten.\n"
+    corpus = corpus_of(tmp_path, {"april.txt": text})
+    found = [d for d in corpus.diagnostics if d.code == "date-invalid"]
+    assert [d.format() for d in found] == [
+        "seeds/april.txt:4: warning: '31. April 2025' is not a calendar date (day is out of range for month); "
+        "it is left off the timeline"]
+    assert not [e for e in corpus.events if not e.curated]
+
+
+def test_a_report_published_online_is_still_an_event_in_running_text(tmp_path: Path) -> None:
+    text = ("Interview in Minsk\n17.11.2025\n\nAm 8. November 2025 gab Alexander Lukaschenko ein Interview, "
+            "das TIME online veröffentlichte.\n")
+    corpus = corpus_of(tmp_path, {"online.txt": text})
+    assert [e.first.isoformat() for e in corpus.events if not e.curated] == ["2025-11-08"]

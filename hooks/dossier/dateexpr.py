@@ -19,6 +19,10 @@ same sentence, else the year that puts it nearest the article's date (forward wh
 says "kommenden"/"next"), else the context year (the latest year the article states, labelled
 as such). Relative expressions need the article's date ("eine Woche später": the previous
 resolved date); without it they stay unresolved and are reported, never guessed.
+
+Written by hand on purpose: `dateparser` (PyPI) normalises a phrase to one datetime, which
+loses the precision (month, season, part, decade, open interval) and the words' span that the
+timeline needs, and it does not find phrases in running text.
 """
 
 from __future__ import annotations
