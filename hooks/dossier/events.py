@@ -134,8 +134,8 @@ def load_events(root: Path, actor_ids: set[str]) -> tuple[list[Event], list[Diag
 
 # A date followed by "online unter", "abrufbar", "retrieved", or the URL itself, even after an
 # outlet ("…, 09.08.2025, bei Executive Intelligence Review, online unter …"), dates a cited work.
-_PUBLISHED = re.compile(r"^[^.!?\n]{0,80}?(?:\b(?:online\s+(?:unter|at|verfügbar|abrufbar)|abrufbar|abgerufen|retrieved|"
-                        r"accessed|available\s+(?:at|online|from)|archiviert|archived|URL)\b|https?://|www\.)",
+_PUBLISHED = re.compile(r"^[^.!?\n]{0,80}?(?:\b(?:online\s+(?:unter|at|verfügbar|abrufbar)|abrufbar|abgerufen|"
+                        r"retrieved|accessed|available\s+(?:at|online|from)|archiviert|archived|URL)\b|https?://|www\.)",
                         re.IGNORECASE)
 _ACCESSED = re.compile(r"\b(?:abgerufen(?:\s+am)?|zuletzt\s+aufgerufen(?:\s+am)?|accessed(?:\s+on)?|"
                        r"retrieved(?:\s+on)?|Stand:?)\s*$", re.IGNORECASE)
