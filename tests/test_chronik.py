@@ -145,3 +145,10 @@ def test_a_report_published_online_is_still_an_event_in_running_text(tmp_path: P
             "das TIME online veröffentlichte.\n")
     corpus = corpus_of(tmp_path, {"online.txt": text})
     assert [e.first.isoformat() for e in corpus.events if not e.curated] == ["2025-11-08"]
+
+
+def test_function_words_of_either_language_are_no_event_words() -> None:
+    words = ("der die das den dem des ein eine und oder aber als wie wenn dass sei war ist hat wird wurde kann "
+             "Land Lage Rat Zeit the a an and or but as when that was is has will would can may must it they "
+             "this have be been do did go make take see say said")
+    assert [w for w in words.split() if is_event_word(key(w))] == []

@@ -167,8 +167,9 @@ def _is_citation(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
 
 
 def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
-    """The clause holding text[start:end], widened by neighbouring clauses while it has fewer
-    than four words besides the date, and cut to whole words around the date."""
+    """The clause holding text[start:end], widened by neighbouring clauses (right first) while
+    it has fewer than four words besides the date or no event word, and cut to whole words
+    around the date."""
     s, e = sentence
     left = [p for p in _DELIMITER.split(text[s:start])]
     right = [p for p in _DELIMITER.split(text[end:e])]
@@ -176,7 +177,10 @@ def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) ->
 
     def size() -> int:
         return len(" ".join(before + after).split())
-    while size() < 4 and (left or right):
+
+    def short() -> bool:   # too few words, or nothing happens in it yet
+        return size() < 4 or (size() < _TITLE_WORDS and not event_words(" ".join(before + after)))
+    while short() and (left or right):
         if right and right[0].strip():
             after.append(right.pop(0))
         elif left:

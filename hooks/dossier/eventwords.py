@@ -44,7 +44,7 @@ signed agree opened reopen recognize recognise establish recall
 landed divert
 protest demonstrate rally
 attack invade invaded annex
-die died kill killed
+died kill killed
 interview announce inaugurate sworn host hosted
 """
 
