@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, make_project
 from dossier.corpus import Corpus, load_corpus
-from dossier.events import MAX_UNCURATED, Event
+from dossier.events import MAX_UNCURATED, Event, clause_around
 from dossier.eventwords import is_event_word, matches_word
 from dossier.normalise import key
 from dossier.render_events import actor_events_section, render_timeline
@@ -152,3 +152,20 @@ def test_function_words_of_either_language_are_no_event_words() -> None:
              "Land Lage Rat Zeit the a an and or but as when that was is has will would can may must it they "
              "this have be been do did go make take see say said")
     assert [w for w in words.split() if is_event_word(key(w))] == []
+
+
+@pytest.mark.parametrize(("sentence", "date", "title"), [
+    ("Am 21. Juni, nach langen Verhandlungen, kamen 14 Gefangene frei.", "21. Juni",
+     "Am 21. Juni, nach langen Verhandlungen"),
+    ("Noch im Februar waren Mitarbeiter des US-Außenministeriums nach Minsk geflogen, um zu verhandeln.",
+     "im Februar", "Noch im Februar waren Mitarbeiter des US-Außenministeriums nach Minsk geflogen"),
+    ("Er sagte am Dienstag, die Lage sei ruhig, und niemand werde festgenommen.", "am Dienstag",
+     "Er sagte am Dienstag, die Lage sei ruhig, und niemand werde festgenommen"),
+    ("„Wir begrüßen die Freilassung vom 21. Juni“, sagte er.", "21. Juni", "Wir begrüßen die Freilassung vom 21. Juni"),
+    ("On Tuesday, envoy John Coale met Lukashenka in Minsk for three hours of talks about prisoners and sanctions "
+     "relief for the national airline Belavia.", "On Tuesday",
+     "On Tuesday, envoy John Coale met Lukashenka in Minsk for three hours of talks about prisoners"),
+])
+def test_uncurated_titles_are_whole_clauses(sentence: str, date: str, title: str) -> None:
+    at = sentence.index(date)
+    assert clause_around(sentence, at, at + len(date), (0, len(sentence))) == title

@@ -150,6 +150,7 @@ MAX_UNCURATED = 12
 # Clause delimiters inside a sentence.
 _DELIMITER = re.compile(r"[,;:()–—„“”\"«»]|\s-\s")
 _TITLE_WORDS = 18
+_DANGLING = frozenset(["und", "oder", "aber", "sowie", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "eines", "zu", "zum", "zur", "von", "vom", "mit", "für", "in", "im", "an", "am", "auf", "bei", "nach", "um", "and", "or", "but", "the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as"])
 
 
 def _is_citation(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[bool, bool]:
@@ -169,32 +170,30 @@ def _is_citation(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
 def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
     """The clause holding text[start:end], widened by neighbouring clauses (right first) while
     it has fewer than four words besides the date or no event word, and cut to whole words
-    around the date."""
+    around the date. Punctuation inside stays as written."""
     s, e = sentence
-    left = [p for p in _DELIMITER.split(text[s:start])]
-    right = [p for p in _DELIMITER.split(text[end:e])]
-    before, after = [left.pop()], [right.pop(0)]
-
-    def size() -> int:
-        return len(" ".join(before + after).split())
+    cuts_left = [m.start() for m in _DELIMITER.finditer(text, s, start)]      # nearest last
+    cuts_right = [m.end() for m in _DELIMITER.finditer(text, end, e)]         # nearest first
+    a = cuts_left.pop() + 1 if cuts_left else s
+    b = cuts_right.pop(0) - 1 if cuts_right else e
 
     def short() -> bool:   # too few words, or nothing happens in it yet
-        return size() < 4 or (size() < _TITLE_WORDS and not event_words(" ".join(before + after)))
-    while short() and (left or right):
-        if right and right[0].strip():
-            after.append(right.pop(0))
-        elif left:
-            before.insert(0, left.pop())
+        size = len(text[a:b].split()) - len(text[start:end].split())
+        return size < 4 or (size < _TITLE_WORDS and not event_words(text[a:b]))
+    while short() and (cuts_left or cuts_right or a > s or b < e):
+        if b < e:
+            b = cuts_right.pop(0) - 1 if cuts_right else e
         else:
-            right.pop(0)
-    head = " ".join(" ".join(before).split())
-    tail = " ".join(" ".join(after).split())
-    head_words, tail_words = head.split(), tail.split()
-    room = max(0, _TITLE_WORDS - len(text[start:end].split()))
-    keep_tail = min(len(tail_words), max(room - len(head_words), room // 2))
-    keep_head = min(len(head_words), room - keep_tail)
-    words = head_words[len(head_words) - keep_head:] + text[start:end].split() + tail_words[:keep_tail]
-    clause = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(words)).strip(" ,;:.-–—")
+            a = cuts_left.pop() + 1 if cuts_left else s
+    head, date, tail = text[a:start].split(), text[start:end].split(), text[end:b].split()
+    room = max(0, _TITLE_WORDS - len(date))
+    keep_tail = min(len(tail), max(room - len(head), room // 2))
+    keep_head = min(len(head), room - keep_tail)
+    tail = tail[:keep_tail]
+    while tail and tail[-1].lower().strip(",;:") in _DANGLING:   # a cut clause ends on a content word
+        tail.pop()
+    clause = re.sub(r"\s+([,.;:!?“”»])", r"\1", " ".join(head[len(head) - keep_head:] + date + tail))
+    clause = clause.strip(" ,;:.-–—()„“”\"«»")
     return clause[:1].upper() + clause[1:]
 
 

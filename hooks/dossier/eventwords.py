@@ -19,7 +19,7 @@ from .normalise import atoms, key
 # German verbs and participles, English verbs in their irregular forms; regular endings below.
 _WORDS = """
 treffen traf trafen getroffen begegnen begegnete empfangen empfing empfingen besuchen besuchte besucht
-reisen reiste gereist eingetroffen angekommen
+reisen reiste gereist fliegen flog geflogen eingetroffen angekommen verhandeln verhandelt
 freilassen freigelassen frei freikommen freigekommen entlassen entließ begnadigen begnadigt
 festnehmen festgenommen verhaften verhaftet inhaftieren inhaftiert entführen entführt verschleppt
 abschieben abgeschoben ausweisen ausgewiesen verschwand verschwunden
