@@ -150,8 +150,9 @@ MAX_UNCURATED = 12
 # Clause delimiters inside a sentence.
 _DELIMITER = re.compile(r"[,;:()–—„“”\"«»]|\s-\s")
 _TITLE_WORDS = 18
-_DANGLING = frozenset("""und oder aber sowie der die das den dem des ein eine einer einem eines zu zum zur von vom
-mit für in im an am auf bei nach um and or but the a an of for to in on at by with from as""".split())
+_DANGLING_WORDS = """und oder aber sowie der die das den dem des ein eine einer einem eines zu zum zur von vom
+mit für in im an am auf bei nach um and or but the a an of for to in on at by with from as"""
+_DANGLING = frozenset(_DANGLING_WORDS.split())
 
 
 def _is_citation(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[bool, bool]:
