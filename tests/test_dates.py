@@ -52,6 +52,7 @@ FORMS: list[Row] = [
     ("de", "von August 1992 bis Januar 1994", "von August 1992 bis Januar 1994", "range", "1992-08-01",
      "1994-01-31", E),
     ("en", "from January to March 2025", "from January to March 2025", "range", "2025-01-01", "2025-03-31", E),
+    ("de", "Januar bis März 2025", "Januar bis März 2025", "range", "2025-01-01", "2025-03-31", E),
     ("de", "am 27. und 28. Februar 2019", "27. und 28. Februar 2019", "range", "2019-02-27", "2019-02-28", E),
     ("en", "on June 12–14, 2025", "June 12–14, 2025", "range", "2025-06-12", "2025-06-14", E),
     ("en", "from 12 to 14 June 2025", "12 to 14 June 2025", "range", "2025-06-12", "2025-06-14", E),
@@ -121,6 +122,9 @@ FORMS: list[Row] = [
     ("de", "im kommenden Oktober", "im kommenden Oktober", "month", "2025-10-01", "2025-10-31", A),
     ("en", "next October", "next October", "month", "2025-10-01", "2025-10-31", A),
     ("de", "letzten Sommer", "letzten Sommer", "season", "2025-06-01", "2025-08-31", A),
+    # "later" without an earlier date counts from the article's date
+    ("de", "eine Woche später", "eine Woche später", "week", "2025-09-21", "2025-09-27", A),
+    ("en", "a week later", "a week later", "week", "2025-09-21", "2025-09-27", A),
 ]
 
 FILLER = {"de": ("{} kam es zu dem Treffen.", "Wie berichtet wird, kam es {} zu dem Treffen."),
