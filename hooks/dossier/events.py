@@ -151,8 +151,10 @@ MAX_UNCURATED = 12
 _DELIMITER = re.compile(r"[,;:()–—„“”\"«»]|\s-\s")
 _TITLE_WORDS = 18
 _DANGLING_WORDS = """und oder aber sowie der die das den dem des ein eine einer einem eines zu zum zur von vom
-mit für in im an am auf bei nach um and or but the a an of for to in on at by with from as"""
+mit für in im an am auf bei nach um dass als and or but the a an of for to in on at by with from as that
+which who whom whose"""
 _DANGLING = frozenset(_DANGLING_WORDS.split())
+_CONJUNCTIONS = frozenset(["und", "oder", "aber", "sowie", "doch", "and", "or", "but", "yet"])
 
 
 def _is_citation(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[bool, bool]:
@@ -194,7 +196,10 @@ def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) ->
     tail = tail[:keep_tail]
     while tail and tail[-1].lower().strip(",;:") in _DANGLING:   # a cut clause ends on a content word
         tail.pop()
-    clause = re.sub(r"\s+([,.;:!?“”»])", r"\1", " ".join(head[len(head) - keep_head:] + date + tail))
+    head = head[len(head) - keep_head:]
+    while head and head[0].lower().strip(",;:") in _CONJUNCTIONS:      # "And on 28 December …"
+        head.pop(0)
+    clause = re.sub(r"\s+([,.;:!?“”»])", r"\1", " ".join(head + date + tail))
     clause = clause.strip(" ,;:.-–—()„“”\"«»")
     return clause[:1].upper() + clause[1:]
 

@@ -22,7 +22,7 @@ treffen traf trafen getroffen begegnen begegnete empfangen empfing empfingen bes
 reisen reiste gereist fliegen flog geflogen eingetroffen angekommen verhandeln verhandelt
 freilassen freigelassen frei freikommen freigekommen entlassen entließ begnadigen begnadigt
 festnehmen festgenommen verhaften verhaftet inhaftieren inhaftiert entführen entführt verschleppt
-abschieben abgeschoben ausweisen ausgewiesen verschwand verschwunden
+abschieben abgeschoben ausweisen ausgewiesen verschwand verschwunden verlassen verließ fliehen floh geflohen flüchtete
 verurteilen verurteilt angeklagt anklagen freigesprochen
 wählen gewählt wiedergewählt abstimmen abgestimmt kandidieren kandidierte
 telefonieren telefoniert anrufen angerufen
@@ -35,7 +35,7 @@ angreifen angegriffen überfallen einmarschieren annektiert
 sterben starb gestorben töten getötet
 ankündigen angekündigt verkünden verkündet
 meet met visit travel travelled traveled arrive release freed pardon
-arrest detain abduct kidnap deport expel disappear vanish
+arrest detain abduct kidnap deport expel disappear vanish fled flee
 sentence convict charged indict acquit
 elect vote polls
 phone phoned spoke talk
