@@ -149,10 +149,6 @@ def render_event(event: Event, articles: dict[str, Article], actors: dict[str, A
            f"berichtet in {count(sources, 'Quelle', 'Quellen')}", ""]
     if event.description:
         out += [escape_inline(event.description), ""]
-    if not event.curated:
-        out += ['!!! note "Nicht kuratiert"', "",
-                "    Dieses Ereignis ist automatisch aus datierten Sätzen zusammengefasst. Wer es kennt, "
-                "kann es in `seeds/registry/events.yml` eintragen (siehe Mitwirken).", ""]
     if event.actors:
         out += ["**Akteure:** " + ", ".join(f"[{escape_inline(actors[a].name)}](../akteure/{a}.md)"
                                            for a in event.actors if a in actors), ""]
