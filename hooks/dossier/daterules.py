@@ -384,7 +384,8 @@ _NEEDS_BY_HANDLER: dict[Handler, str] = {
     _full: "digit month", _numeric: "digit", _slash: "digit", _iso: "digit", _date_of_year: "month dir",
     _weekday_rule: "weekday", _week_rule: "week", _weekend_rule: "weekend", _month_relative: "dir month",
     _season_relative: "dir season", _part_relative: "part unit", _period_relative: "unit", _ago: "ago anyunit",
-    _day_word: "dayword", _from_previous: "later anyunit", _month_part_rule: "part month", _year_part_rule: "part digit",
+    _day_word: "dayword", _from_previous: "later anyunit", _month_part_rule: "part month",
+    _year_part_rule: "part digit",
     _decade: "decade", _season_rule: "season digit", _season_yearless: "season", _month_year: "month digit",
     _day_month: "digit", _month_alone: "month", _year_rule: "digit",
 }
