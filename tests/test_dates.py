@@ -100,6 +100,10 @@ FORMS: list[Row] = [
     ("en", "Thursday night", "Thursday night", "day", "2025-09-11", "2025-09-11", A),
     ("en", "over the weekend", "over the weekend", "range", "2025-09-13", "2025-09-14", A),
     ("en", "yesterday", "yesterday", "day", "2025-09-16", "2025-09-16", A),
+    ("en", "this morning", "this morning", "day", "2025-09-17", "2025-09-17", A),
+    ("en", "last night", "last night", "day", "2025-09-16", "2025-09-16", A),
+    ("de", "heute Abend", "heute Abend", "day", "2025-09-17", "2025-09-17", A),
+    ("de", "gestern Abend", "gestern Abend", "day", "2025-09-16", "2025-09-16", A),
     # ago, weeks, months, years
     ("de", "vor drei Tagen", "vor drei Tagen", "day", "2025-09-14", "2025-09-14", A),
     ("de", "vor zwei Wochen", "vor zwei Wochen", "week", "2025-08-31", "2025-09-06", A),

@@ -53,7 +53,7 @@ FEATURES: dict[str, re.Pattern[str]] = {
     "decade": re.compile(r"\d0(?:er|'?s)\b", re.IGNORECASE),
     "part": re.compile(r"\b(?:anfang|mitte|ende|early|mid|late|beginning|end|middle)\b", re.IGNORECASE),
     "season": re.compile(rf"\b(?:{SEASON})\b", re.IGNORECASE),
-    "dayword": re.compile(r"gestern|yesterday|morgen|tomorrow", re.IGNORECASE),
+    "dayword": re.compile(r"gestern|yesterday|morgen|tomorrow|heute|this\s|night", re.IGNORECASE),
     "later": re.compile(r"später|danach|darauf|zuvor|vorher|früher|later|after|before|earlier|folgetag|"
                         r"nächsten\s+tag|following\s+day|next\s+day", re.IGNORECASE),
     "decadeword": re.compile("|".join(DECADE_WORDS), re.IGNORECASE),
@@ -267,8 +267,14 @@ def _ago(m: re.Match[str]) -> Spec:
 
 @rule(r"\b(?P<w>vorgestern|gestern|yesterday|(?-i:morgen)|übermorgen|tomorrow)"
       r"(?:\s*(?:abend|morgen|nachmittag|vormittag|früh|nacht)|\s+(?:night|morning|evening|afternoon))?\b"
-      r"|\bthe\s+day\s+before\s+yesterday\b")
+      r"|\bthe\s+day\s+before\s+yesterday\b"
+      r"|\b(?P<today>heute|this)\s+(?P<part>morgen|vormittag|mittag|nachmittag|abend|früh|nacht|morning|afternoon"
+      r"|evening)\b|\b(?P<night>last\s+night|tonight)\b")
 def _day_word(m: re.Match[str]) -> Spec:
+    """"gestern", "vorgestern", "yesterday", "heute Abend", "this morning", "last night"."""
+    if m["today"] or m["night"]:
+        offset = -1 if (m["night"] or "").lower().startswith("last") else 0
+        return Spec("day", relative=iv.days_from(offset))
     word = (m["w"] or "vorgestern").lower()
     offset = {"vorgestern": -2, "gestern": -1, "yesterday": -1, "morgen": 1, "tomorrow": 1, "übermorgen": 2}[word]
     return Spec("day", relative=iv.days_from(offset))
