@@ -156,7 +156,8 @@ def resolve_text(text: str, ctx: Context, previous: Interval | None,
         basis = "explicit"
         try:
             if spec.fixed:
-                interval = spec.month_first if spec.month_first and ctx.language == "en" else spec.fixed
+                english = (ctx.language or "").startswith("en")
+                interval = spec.month_first if spec.month_first and english else spec.fixed
             elif spec.yearless:
                 if sentence_year:
                     interval, basis = spec.yearless(sentence_year[1]), "sentence year"
