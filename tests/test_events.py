@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -61,10 +62,12 @@ def test_seed_chronik_holds_events_not_citations_years_or_word_windows(real_buil
         assert found[event_id]["curated"] and found[event_id]["mentions"], event_id   # every curated event stays
     for event in (e for e in found.values() if not e["curated"]):
         assert "…" not in event["title"] and event["url"].startswith("chronik/#")
+        assert event["actors"]                                               # someone takes part
         for m in event["mentions"]:
             assert not m["part"].startswith("note-")                         # no citation date
             assert m["precision"] not in ("year", "decade", "since")         # no bare year
-            assert m["date"][:7] == m["last"][:7] or m["precision"] in ("season", "week", "range", "part")
+            span = dt.date.fromisoformat(m["last"]) - dt.date.fromisoformat(m["date"])
+            assert span <= dt.timedelta(days=92)                              # no coarser than a season
     timeline = real_build.page("chronik")
     assert "27.–28. Februar 2019" in timeline and "ereignisse/datiert-" not in timeline
     assert not list((real_build.site / "ereignisse").glob("datiert-*"))
