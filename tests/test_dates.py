@@ -248,6 +248,8 @@ def test_search_is_linear_in_the_number_of_dates() -> None:
     ("17 November 2025 · 4 Min. Lesezeit", "2025-11-17"),
     ("17.11.2025 | Lesezeit: 3 Minuten", "2025-11-17"),
     ("Nov 17, 2025 · 5 min read", "2025-11-17"),
+    ("Updated Nov 17, 2025 at 3:45 p.m. EST", "2025-11-17"),
+    ("Monday, November 17, 2025, 09:30 MSK", "2025-11-17"),
     ("Am 17. September 2025 geschah etwas", None),
     ("17. September 2025 und 18. September 2025", None),
     ("Juni 2025", None),

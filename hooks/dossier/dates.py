@@ -43,9 +43,10 @@ def parse_date_line(line: str) -> dt.date | None:
     if len(dates) != 1:
         return None
     leftover = rest[:dates[0].start] + rest[dates[0].end:]
-    leftover = re.sub(r"\b\d{1,2}[:.]\d{2}( ?uhr| ?[ap]\.?m\.?)?\b", "", leftover, flags=re.IGNORECASE)
+    leftover = re.sub(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?uhr\b| ?[ap]\.?m\b\.?)?(?!\w)", "", leftover,
+                      flags=re.IGNORECASE)
     leftover = _READING_TIME.sub("", leftover)
     leftover = re.sub(r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|"
                       r"tuesday|wednesday|thursday|friday|saturday|sunday|um|at|uhr|mez|mesz|cet|"
-                      r"cest|utc)\b", "", leftover, flags=re.IGNORECASE)
+                      r"cest|utc|gmt|bst|est|edt|cst|cdt|pst|pdt|et|msk)\b", "", leftover, flags=re.IGNORECASE)
     return dates[0].date if not re.sub(r"[\s,|·–-]", "", leftover) else None
