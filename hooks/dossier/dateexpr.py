@@ -33,7 +33,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from .dateintervals import Interval, InvalidDate, Spec, nearest
-from .daterules import DAY_RULES, FEATURES, NEEDS, RULES, Handler
+from .daterules import DAY_RULES, FEATURES, LOWER_FEATURES, NEEDS, RULES, Handler
 from .sentences import sentence_starts
 
 __all__ = ["DAY_RULES", "RULES", "Context", "DateExpr", "Found", "Spec", "find", "resolve_text"]
@@ -75,10 +75,16 @@ def find(text: str, rules: list[tuple[re.Pattern[str], Handler]] | None = None) 
     ends: list[int] = []
     found: list[Found] = []
     present: dict[str, bool] = {}
+    lower: list[str] = []
 
     def has(feature: str) -> bool:
         if feature not in present:
-            present[feature] = FEATURES[feature].search(text) is not None
+            if feature in FEATURES:
+                present[feature] = FEATURES[feature].search(text) is not None
+            else:
+                if not lower:
+                    lower.append(text.lower())
+                present[feature] = LOWER_FEATURES[feature].search(lower[0]) is not None
         return present[feature]
     for pattern, handler in RULES if rules is None else rules:
         if not all(has(feature) for feature in NEEDS[pattern]):

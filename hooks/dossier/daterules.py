@@ -44,19 +44,22 @@ FEATURES: dict[str, re.Pattern[str]] = {
     "digit": re.compile(r"\d"),
     "month": re.compile(MA),
     "weekday": re.compile(WD),
-    "dir": re.compile(rf"\b(?:{DIR})\b", re.IGNORECASE),
-    "unit": re.compile(r"\b(?:woche|week|monat|month|jahr|year|heuer)", re.IGNORECASE),
-    "week": re.compile(r"\b(?:woche|week)", re.IGNORECASE),
-    "anyunit": re.compile(r"\b(?:woche|week|monat|month|jahr|year|tag|day)", re.IGNORECASE),
-    "weekend": re.compile(r"wochenende|weekend", re.IGNORECASE),
-    "ago": re.compile(r"\bvor\s|\bago\b", re.IGNORECASE),
-    "decade": re.compile(r"\d0(?:er|'?s)\b", re.IGNORECASE),
-    "part": re.compile(r"\b(?:anfang|mitte|ende|early|mid|late|beginning|end|middle)\b", re.IGNORECASE),
-    "season": re.compile(rf"\b(?:{SEASON})\b", re.IGNORECASE),
-    "dayword": re.compile(r"gestern|yesterday|morgen|tomorrow|heute|this\s|night", re.IGNORECASE),
+}
+# Tested on the lower-cased text with lower-case patterns: much faster than IGNORECASE.
+LOWER_FEATURES: dict[str, re.Pattern[str]] = {
+    "dir": re.compile(rf"\b(?:{DIR})\b"),
+    "unit": re.compile(r"\b(?:woche|week|monat|month|jahr|year|heuer)"),
+    "week": re.compile(r"\b(?:woche|week)"),
+    "anyunit": re.compile(r"\b(?:woche|week|monat|month|jahr|year|tag|day)"),
+    "weekend": re.compile(r"wochenende|weekend"),
+    "ago": re.compile(r"\bvor\s|\bago\b"),
+    "decade": re.compile(r"\d0(?:er|'?s)\b"),
+    "part": re.compile(r"\b(?:anfang|mitte|ende|early|mid|late|beginning|end|middle)\b"),
+    "season": re.compile(rf"\b(?:{SEASON})\b"),
+    "dayword": re.compile(r"gestern|yesterday|morgen|tomorrow|heute|this\s|night"),
     "later": re.compile(r"später|danach|darauf|zuvor|vorher|früher|later|after|before|earlier|folgetag|"
-                        r"nächsten\s+tag|following\s+day|next\s+day", re.IGNORECASE),
-    "decadeword": re.compile("|".join(DECADE_WORDS), re.IGNORECASE),
+                        r"nächsten\s+tag|following\s+day|next\s+day"),
+    "decadeword": re.compile("|".join(DECADE_WORDS)),
 }
 
 
@@ -404,4 +407,4 @@ NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
 # parser needs for date lines and the latest-date hint, at a fraction of the full grammar's cost.
 DAY_RULES = [(pattern, handler) for pattern, handler in RULES if handler in (_full, _numeric, _slash, _iso)]
 
-__all__ = ["DAY_RULES", "FEATURES", "NEEDS", "RULES", "Handler", "InvalidDate", "Spec"]
+__all__ = ["DAY_RULES", "FEATURES", "LOWER_FEATURES", "NEEDS", "RULES", "Handler", "InvalidDate", "Spec"]

@@ -81,7 +81,8 @@ _COMPOUND_HEADS = frozenset(key(w) for w in _NOUNS.split())
 _PLAIN = _VERBS | _COMPOUND_HEADS | frozenset(key(w) for w in _ENGLISH_NOUNS.split())
 
 
-def _stems(word: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _stems(word: str) -> frozenset[str]:
     """Every way to read `word` as an entry plus an ending."""
     found = set()
     for ending in (*_GERMAN_ENDINGS, *_ENGLISH_ENDINGS):
@@ -89,7 +90,7 @@ def _stems(word: str) -> set[str]:
             found.add(word[:len(word) - len(ending)] if ending else word)
     if word.endswith("ing") and len(word) > 5:          # doubled consonant: "meeting" is whole, "planning"
         found.add(word[:-4])
-    return found
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1 << 16)
