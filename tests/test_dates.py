@@ -109,6 +109,7 @@ FORMS: list[Row] = [
     ("de", "vor zwei Wochen", "vor zwei Wochen", "week", "2025-08-31", "2025-09-06", A),
     ("de", "vor einem Monat", "vor einem Monat", "month", "2025-08-01", "2025-08-31", A),
     ("de", "vor zwei Jahren", "vor zwei Jahren", "year", "2023-01-01", "2023-12-31", A),
+    ("de", "vor anderthalb Jahren", "vor anderthalb Jahren", "year", "2024-01-01", "2024-12-31", A),
     ("en", "two weeks ago", "two weeks ago", "week", "2025-08-31", "2025-09-06", A),
     ("en", "three days ago", "three days ago", "day", "2025-09-14", "2025-09-14", A),
     ("de", "in der vergangenen Woche", "in der vergangenen Woche", "week", "2025-09-08", "2025-09-14", A),
@@ -192,6 +193,9 @@ def test_later_and_earlier_count_from_the_previous_date() -> None:
     found, _ = resolve_text("Anfang September 2020 verschwand sie; zwei Tage später hieß es, sie sei in Haft.",
                             NOTHING, None)
     assert (found[-1].first, found[-1].last) == (dt.date(2020, 9, 3), dt.date(2020, 9, 12))
+    found, _ = resolve_text("Am 4. August 2011 festgenommen und dreieinhalb Monate später verurteilt.", NOTHING, None)
+    assert (found[-1].words, found[-1].first, found[-1].precision) == (
+        "dreieinhalb Monate später", dt.date(2011, 11, 1), "month")
     found, _ = resolve_text("He was arrested on May 3, 2021. A day later he was charged.", NOTHING, None)
     assert (found[-1].words, found[-1].first) == ("A day later", dt.date(2021, 5, 4))
 

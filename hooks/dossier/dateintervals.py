@@ -174,20 +174,23 @@ def part_of(unit: str, offset: int, part: str) -> Callable[[Interval], Interval]
     return resolve
 
 
-def ago(n: int, unit: str, sign: int = -1) -> Callable[[Interval], Interval]:
-    """"vor drei Tagen", "two weeks ago" (sign -1); "zwei Tage später" from a previous date (+1).
-    Days shift the anchor; weeks give the day n weeks off, give or take three days; months and
-    years give the whole month or year."""
+def ago(n: float, unit: str, sign: int = -1) -> Callable[[Interval], Interval]:
+    """"vor drei Tagen", "two weeks ago" (sign -1); "zwei Tage später", "dreieinhalb Monate
+    später" from a previous date (+1). Days shift the anchor; weeks give the day n weeks off,
+    give or take three days; months and years give the whole month or year they land in."""
     def resolve(anchor: Interval) -> Interval:
         if unit == "day":
-            delta = dt.timedelta(days=sign * n)
+            delta = dt.timedelta(days=sign * round(n))
             return anchor[0] + delta, anchor[1] + delta
         if unit == "week":
-            middle = anchor[0] + dt.timedelta(weeks=sign * n)
+            middle = anchor[0] + dt.timedelta(days=sign * round(7 * n))
             return middle - dt.timedelta(days=3), middle + dt.timedelta(days=3)
         if unit == "month":
-            return whole_month(*shift_months(anchor[0], sign * n))
-        return year(anchor[0].year + sign * n)
+            y, m = shift_months(anchor[0], sign * int(n))
+            landed = dt.date(y, m, min(anchor[0].day, calendar.monthrange(y, m)[1]))
+            landed += dt.timedelta(days=sign * round(30 * (n - int(n))))
+            return whole_month(landed.year, landed.month)
+        return year((anchor[0] + dt.timedelta(days=sign * round(365.25 * n))).year)
     return resolve
 
 

@@ -296,8 +296,8 @@ def _from_previous(m: re.Match[str]) -> Spec:
     return Spec(precision, relative=iv.ago(n, unit, sign), anchor="previous")
 
 
-def _count(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBERS[word.lower()]
+def _count(word: str) -> float:
+    return int(word) if word.isdigit() else NUMBERS[re.sub(r"\s+", " ", word.lower())]
 
 
 def _part(word: str) -> str:

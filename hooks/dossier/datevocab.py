@@ -37,7 +37,9 @@ PARTS: dict[str, str] = {"anfang": "early", "mitte": "mid", "ende": "late", "ear
                          "late": "late", "beginning of": "early", "end of": "late", "the end of": "late",
                          "the beginning of": "early", "the middle of": "mid", "middle of": "mid"}
 
-NUMBERS: dict[str, int] = {
+NUMBERS: dict[str, float] = {
+    "anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5, "dreieinhalb": 3.5, "viereinhalb": 4.5,
+    "fünfeinhalb": 5.5, "one and a half": 1.5, "two and a half": 2.5, "three and a half": 3.5,
     "ein": 1, "eine": 1, "einem": 1, "einen": 1, "einer": 1, "a": 1, "an": 1, "one": 1, "zwei": 2, "two": 2,
     "drei": 3, "three": 3, "vier": 4, "four": 4, "fünf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7,
     "seven": 7, "acht": 8, "eight": 8, "neun": 9, "nine": 9, "zehn": 10, "ten": 10, "elf": 11, "eleven": 11,
