@@ -169,3 +169,16 @@ def test_function_words_of_either_language_are_no_event_words() -> None:
 def test_uncurated_titles_are_whole_clauses(sentence: str, date: str, title: str) -> None:
     at = sentence.index(date)
     assert clause_around(sentence, at, at + len(date), (0, len(sentence))) == title
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lukaschenko traf Coale in Minsk (Reuters, 14.11.2025).",
+    "Lukaschenko traf Coale in Minsk (Quelle: dpa, 14. November 2025).",
+    "Siehe „Lukaschenko trifft Coale am 14. November“, in: Die Zeit.",
+    "Lukaschenko traf Coale in Minsk, berichtete die Zeit, 14.11.2025, online unter https://example.org.",
+    "Treffen mit Coale (abgerufen am 14.11.2025).",
+])
+def test_dates_of_sources_in_running_text_create_no_entry(tmp_path: Path, sentence: str) -> None:
+    text = f"Treffen in Minsk\n17.11.2025\n\nAlexander Lukaschenko empfing John Coale. {sentence}\n"
+    corpus = corpus_of(tmp_path, {"quelle.txt": text})
+    assert not [e for e in corpus.events if not e.curated]

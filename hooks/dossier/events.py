@@ -134,14 +134,19 @@ def load_events(root: Path, actor_ids: set[str]) -> tuple[list[Event], list[Diag
 
 # A date followed by "online unter", "abrufbar", "retrieved", or the URL itself, even after an
 # outlet ("…, 09.08.2025, bei Executive Intelligence Review, online unter …"), dates a cited work.
-_PUBLISHED = re.compile(r"^[^.!?\n]{0,80}?(?:\b(?:online\s+(?:unter|at|verfügbar|abrufbar)|abrufbar|abgerufen|"
+_PUBLISHED = re.compile(r"[^.!?\n]{0,80}?(?:\b(?:online\s+(?:unter|at|verfügbar|abrufbar)|abrufbar|abgerufen|"
                         r"retrieved|accessed|available\s+(?:at|online|from)|archiviert|archived|URL)\b|https?://|www\.)",
                         re.IGNORECASE)
 _ACCESSED = re.compile(r"\b(?:abgerufen(?:\s+am)?|zuletzt\s+aufgerufen(?:\s+am)?|accessed(?:\s+on)?|"
                        r"retrieved(?:\s+on)?|Stand:?)\s*$", re.IGNORECASE)
+# A source in parentheses: "(Reuters, 17.11.2025)", "(Quelle: dpa, 17. November 2025)".
+_SOURCE_BEFORE = re.compile(r"\(\s*(?:quelle:?\s*|source:?\s*|via\s+)?[^()\d,]{1,50},\s*(?:vom\s+|from\s+)?$",
+                            re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"\s*\)")
+# (Patterns used with .match(text, pos) carry no "^": it would only match at the text's start.)
 # A cited title: a quotation whose closing mark is followed by "in:", ", bei", "(2025)" …
 _OPEN, _CLOSE = "„“\"«‚", "“”\"»‘"
-_AFTER_TITLE = re.compile(r"^\s*[,.]?\s*(?:in:|bei\s|erschienen|published|\(\d{4}\)|\d{1,2}\.\d{1,2}\.\d{2,4})",
+_AFTER_TITLE = re.compile(r"\s*[,.]?\s*(?:in:|bei\s|erschienen|published|\(\d{4}\)|\d{1,2}\.\d{1,2}\.\d{2,4})",
                           re.IGNORECASE)
 # A trigger word alone needs a date no coarser than a season: "in diesem Jahr" names no event.
 MAX_TRIGGER_SPAN = dt.timedelta(days=92)
@@ -162,6 +167,8 @@ def _is_citation(text: str, start: int, end: int, sentence: tuple[int, int]) -> 
     published = bool(_PUBLISHED.match(text, end, min(len(text), end + 120)))
     if published or _ACCESSED.search(text, max(0, start - 30), start):
         return True, published
+    if _SOURCE_BEFORE.search(text, max(0, start - 60), start) and _SOURCE_AFTER.match(text, end):
+        return True, True     # "(Reuters, 17.11.2025)", "(Quelle: dpa, 17. November 2025)"
     s, e = sentence
     opening = max(text.rfind(q, s, start) for q in _OPEN)
     if opening >= 0:
