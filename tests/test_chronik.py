@@ -182,3 +182,11 @@ def test_dates_of_sources_in_running_text_create_no_entry(tmp_path: Path, senten
     text = f"Treffen in Minsk\n17.11.2025\n\nAlexander Lukaschenko empfing John Coale. {sentence}\n"
     corpus = corpus_of(tmp_path, {"quelle.txt": text})
     assert not [e for e in corpus.events if not e.curated]
+
+
+def test_a_block_without_sentence_ends_keeps_quotes_short(tmp_path: Path) -> None:
+    rows = " ; ".join(f"{d % 28 + 1}.{d % 12 + 1}.2024 Treffen von Alexander Lukaschenko in Minsk" for d in range(600))
+    corpus = corpus_of(tmp_path, {"tabelle.txt": f"Tabelle der Treffen\n17.11.2025\n\n{rows}\n"})
+    auto = [e for e in corpus.events if not e.curated]
+    assert len(auto) == MAX_UNCURATED
+    assert all(len(m.quote) <= 900 for e in auto for m in e.mentions)

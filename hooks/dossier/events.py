@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -225,7 +226,9 @@ def find_event_mentions(article: Article, mentions: list[Mention]) -> tuple[list
     previous: tuple[dt.date, dt.date] | None = None
     for seg in segments(article):
         exprs, previous = resolve_text(seg.text, ctx, previous, seg.skip)
-        here = actors_at[(seg.part, seg.line)]
+        here = sorted(actors_at[(seg.part, seg.line)], key=lambda m: m.start)
+        starts = [m.start for m in here]
+        in_paragraph = tuple(dict.fromkeys(m.actor for m in here))
         for expr in exprs:
             if expr.basis == "invalid":
                 diags.append(Diagnostic(article.path, seg.line, "warning",
@@ -235,16 +238,30 @@ def find_event_mentions(article: Article, mentions: list[Mention]) -> tuple[list
             if expr.first is None or expr.last is None:
                 diags.append(_unresolved(article, seg.line, expr))
                 continue
-            s, e = sentence_span(seg.text, expr.start, expr.end)
-            in_sentence = tuple(dict.fromkeys(m.actor for m in here if s <= m.start < e))
+            s, e = _window(seg.text, *sentence_span(seg.text, expr.start, expr.end), expr.start, expr.end)
+            in_sentence = tuple(dict.fromkeys(m.actor for m in here[bisect_left(starts, s):bisect_left(starts, e)]))
             citation, publication = _is_citation(seg.text, expr.start, expr.end, (s, e))
             citation = citation or seg.part.startswith("note-") or seg.part == "credit"
             clause = clause_around(seg.text, expr.start, expr.end, (s, e))
             found.append(EventMention(article.id, seg.part, seg.line, expr.start, expr.end, expr.words, expr.first,
                                       expr.last, expr.precision, expr.basis, seg.text[s:e].strip(), in_sentence,
-                                      tuple(dict.fromkeys(m.actor for m in here)), publication, citation, clause,
+                                      in_paragraph, publication, citation, clause,
                                       bool(event_words(clause)), in_article))
     return found, diags
+
+
+# A sentence is cut to this many characters on either side of its date: a block without
+# sentence ends (a pasted table, a list of dates) must not make every date scan all of it.
+MAX_CONTEXT = 400
+
+
+def _window(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    if start - s > MAX_CONTEXT:
+        s = text.find(" ", start - MAX_CONTEXT, start) + 1 or start - MAX_CONTEXT
+    if e - end > MAX_CONTEXT:
+        cut = text.rfind(" ", end, end + MAX_CONTEXT)
+        e = cut if cut > end else end + MAX_CONTEXT
+    return s, e
 
 
 def _unresolved(article: Article, line: int, expr: DateExpr) -> Diagnostic:
