@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -53,13 +55,35 @@ def test_trump_kim_meetings_and_sapad_have_their_dates_and_precision(real_build:
     assert {"am Dienstag", "2025"} <= {m["words"] for m in sapad["mentions"]}
 
 
-def test_uncurated_dates_reach_the_timeline_but_citation_dates_do_not(real_build: Build) -> None:
+def test_seed_chronik_holds_events_not_citations_years_or_word_windows(real_build: Build) -> None:
     found = events(real_build)
-    auto = [e for e in found.values() if not e["curated"]]
-    assert any(e["date"] == "2014-09-01" and e["precision"] == "season" for e in auto)   # vom Herbst 2014
-    assert not any(e["date"] == "2024-02-24" for e in auto)   # "Global Bridge, 24.02.2024, online unter …"
+    registry = (ROOT / "seeds" / "registry" / "events.yml").read_text(encoding="utf-8")
+    for event_id in re.findall(r"^- id: (\S+)", registry, re.MULTILINE):
+        assert found[event_id]["curated"] and found[event_id]["mentions"], event_id   # every curated event stays
+    for event in (e for e in found.values() if not e["curated"]):
+        assert "…" not in event["title"] and event["url"].startswith("chronik/#")
+        assert event["actors"]                                               # someone takes part
+        for m in event["mentions"]:
+            assert not m["part"].startswith("note-")                         # no citation date
+            assert m["precision"] not in ("year", "decade", "since")         # no bare year
+            span = dt.date.fromisoformat(m["last"]) - dt.date.fromisoformat(m["date"])
+            assert span <= dt.timedelta(days=92)                              # no coarser than a season
     timeline = real_build.page("chronik")
-    assert "Herbst 2014" in timeline and "27.–28. Februar 2019" in timeline and "dossier-event--auto" in timeline
+    assert "27.–28. Februar 2019" in timeline and "ereignisse/datiert-" not in timeline
+    assert not list((real_build.site / "ereignisse").glob("datiert-*"))
+
+
+def test_bare_years_in_running_text_are_not_links(real_build: Build) -> None:
+    for article in BOTH:
+        page = real_build.page(f"artikel/{article}")
+        linked = re.findall(r'<a [^>]*href="[^"]*(?:ereignisse|chronik)[^"]*"[^>]*>([^<]*)</a>', page)
+        assert linked and not [w for w in linked if re.fullmatch(r"(?:im Jahr |in |seit )?\d{4}", w.strip())]
+
+
+def test_actor_pages_show_whole_dates(real_build: Build) -> None:
+    page = real_build.page("akteure/keith-kellogg")
+    section = page.split('class="dossier-events"')[1].split("</div>")[0]
+    assert "<ol" not in section and "20. Juni 2025: <a" in section
 
 
 def test_pages_link_dates_events_and_actors(real_build: Build) -> None:

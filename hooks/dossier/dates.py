@@ -23,12 +23,17 @@ class FoundDate:
 def find_full_dates(text: str) -> list[FoundDate]:
     """Every explicit day-precise date in `text` ("17. September 2025", "08.08.2025", …)."""
     return [FoundDate(f.start, f.end, f.spec.fixed[0], f.words) for f in find(text, DAY_RULES)
-            if f.spec.fixed is not None]
+            if f.spec.fixed is not None and not f.problem]
 
 
 _DATE_LINE_PREFIX = re.compile(
     r"^(?:(?:stand|veröffentlicht( am)?|aktualisiert( am)?|published( on)?|updated( on)?|datum|date)"
     r"\s*:?\s*)?", re.IGNORECASE)
+
+
+# "4 Min. Lesezeit", "Lesezeit: 3 Minuten", "5 min read": the reading time beside a date line.
+_READING_TIME = re.compile(r"\b(?:(?:lesezeit|lesedauer|reading\s+time)\s*:?\s*)?\d+\s*(?:min(?:uten|utes?)?\.?|mins?)"
+                           r"(?:\s*(?:lesezeit|lesedauer|read|reading\s+time))?", re.IGNORECASE)
 
 
 def parse_date_line(line: str) -> dt.date | None:
@@ -38,8 +43,10 @@ def parse_date_line(line: str) -> dt.date | None:
     if len(dates) != 1:
         return None
     leftover = rest[:dates[0].start] + rest[dates[0].end:]
-    leftover = re.sub(r"\b\d{1,2}[:.]\d{2}( ?uhr| ?[ap]\.?m\.?)?\b", "", leftover, flags=re.IGNORECASE)
+    leftover = re.sub(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?uhr\b| ?[ap]\.?m\b\.?)?(?!\w)", "", leftover,
+                      flags=re.IGNORECASE)
+    leftover = _READING_TIME.sub("", leftover)
     leftover = re.sub(r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|"
                       r"tuesday|wednesday|thursday|friday|saturday|sunday|um|at|uhr|mez|mesz|cet|"
-                      r"cest|utc)\b", "", leftover, flags=re.IGNORECASE)
+                      r"cest|utc|gmt|bst|est|edt|cst|cdt|pst|pdt|et|msk)\b", "", leftover, flags=re.IGNORECASE)
     return dates[0].date if not re.sub(r"[\s,|·–-]", "", leftover) else None

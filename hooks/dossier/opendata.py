@@ -70,7 +70,8 @@ def event_record(event: Event) -> dict[str, Any]:
     return {
         "id": event.id, "title": event.title, "date": event.first.isoformat(),
         "end": event.end.isoformat() if event.end else None, "last": event.last.isoformat(),
-        "precision": event.precision, "url": f"ereignisse/{event.id}/", "curated": event.curated,
+        "precision": event.precision,
+        "url": f"ereignisse/{event.id}/" if event.curated else f"chronik/#{event.id}", "curated": event.curated,
         "actors": list(event.actors),
         "mentions": [{"article": m.article, "quote": m.quote, "words": m.words, "line": m.line, "part": m.part,
                       "date": m.first.isoformat(), "last": m.last.isoformat(), "precision": m.precision,

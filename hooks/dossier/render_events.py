@@ -1,12 +1,15 @@
-"""Render stage for events: the "Chronik" timeline, one page per event, date links in texts."""
+"""Render stage for events: the "Chronik" timeline, one page per curated event, date links in
+texts. Uncurated entries have no page of their own: they stand on the Chronik, grouped under
+their year and month (or season, part of the year), each with its sources."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from itertools import groupby
 
-from .events import Event, EventMention
+from .events import MAX_UNCURATED, Event, EventMention
 from .german import MONTH_NAMES, count
 from .mdtext import Insert, escape_inline, heading_text, link_to
 from .model import Article
@@ -14,7 +17,8 @@ from .registry import Actor
 from .render_articles import Annotator, display_title, footnote_anchor, page_meta
 
 PRECISION_LABELS = {"day": "Tag", "week": "Woche", "month": "Monat", "part": "Teil eines Monats oder Jahres",
-                    "season": "Jahreszeit", "year": "Jahr", "range": "Zeitraum"}
+                    "season": "Jahreszeit", "year": "Jahr", "range": "Zeitraum", "decade": "Jahrzehnt",
+                    "since": "seit einem Zeitpunkt"}
 BASIS_LABELS = {"explicit": "ausdrücklich im Text", "article date": "aus dem Artikeldatum",
                 "sentence year": "Jahr aus demselben Satz", "context year": "Jahr aus dem Zusammenhang erschlossen",
                 "previous date": "vom zuvor genannten Datum aus"}
@@ -23,6 +27,25 @@ SEASON_NAMES = {3: "Frühjahr", 6: "Sommer", 9: "Herbst", 12: "Winter"}
 
 def event_path(event_id: str) -> str:
     return f"ereignisse/{event_id}.md"
+
+
+def event_link(event: Event) -> str:
+    """Where an event is read, relative to the docs root: its page, or its entry on the Chronik."""
+    return event_path(event.id) if event.curated else f"chronik.md#{event.id}"
+
+
+# Bare years, decades, open intervals and long spans in running text are not linked.
+MAX_LINKED_SPAN = dt.timedelta(days=92)
+
+
+def linkable(mention: EventMention) -> bool:
+    return mention.precision not in ("year", "decade", "since") and mention.last - mention.first <= MAX_LINKED_SPAN
+
+
+def list_safe(markdown: str) -> str:
+    """Markdown that starts a list item or line without becoming a list of its own:
+    "20. Juni 2025: …" would be read as an ordered list starting at 20."""
+    return re.sub(r"^(\d+)\.", r"\1\\.", markdown)
 
 
 def _day(date: dt.date) -> str:
@@ -36,6 +59,14 @@ def _month(date: dt.date) -> str:
 def format_when(first: dt.date, last: dt.date, precision: str) -> str:
     """German wording of an interval at its precision: "21. Juni 2025", "Juni 2025",
     "Herbst 2014", "Ende Juli 2025", "27.–28. Februar 2019", "1998–2002"."""
+    if precision == "since":
+        return "seit " + format_when(first, last, _base_precision(first, last))
+    if precision == "decade":
+        start = first.year // 10 * 10
+        if (first.year, last.year) == (start, start + 9):
+            return f"{start}er Jahre"
+        part = {0: "Anfang", 4: "Mitte"}.get(first.year - start, "Ende")
+        return f"{part} der {start}er Jahre"
     if precision == "day" or first == last:
         return _day(first)
     if precision == "month":
@@ -62,6 +93,17 @@ def format_when(first: dt.date, last: dt.date, precision: str) -> str:
     return f"{_day(first)} – {_day(last)}"
 
 
+def _base_precision(first: dt.date, last: dt.date) -> str:
+    if first == last:
+        return "day"
+    if first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and (first.year, first.month) == (last.year,
+                                                                                                   last.month):
+        return "month"
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        return "year" if first.year == last.year else "range"
+    return "range"
+
+
 def when(event: Event) -> str:
     return format_when(event.first, event.last, event.precision)
 
@@ -75,10 +117,11 @@ def date_annotator(events: list[Event], prefix: str = "../") -> Annotator:
     by_place: dict[tuple[str, str, int], dict[int, tuple[EventMention, Event]]] = defaultdict(dict)
     for event in events:
         for m in event.mentions:
-            by_place[(m.article, m.part, m.line)].setdefault(m.start, (m, event))
+            if linkable(m):
+                by_place[(m.article, m.part, m.line)].setdefault(m.start, (m, event))
 
     def annotate(article: str, line: int, part: str, _text: str) -> list[Insert]:
-        return [Insert(m.start, m.end, link_to(f"{prefix}{event_path(e.id)}", f"{when(e)}: {e.title}"))
+        return [Insert(m.start, m.end, link_to(f"{prefix}{event_link(e)}", f"{when(e)}: {e.title}"))
                 for m, e in by_place.get((article, part, line), {}).values()]
     return annotate
 
@@ -92,11 +135,11 @@ def _quote(mention: EventMention) -> str:
             f"{escape_inline(quote[at + len(mention.words):])}")
 
 
-def _place(article: Article, mention: EventMention) -> str:
+def _place(article: Article, mention: EventMention, prefix: str = "../") -> str:
     if mention.part.startswith("note-"):
         number = int(mention.part[5:])
-        return f"[Anm. {number}](../artikel/{article.id}.md#{footnote_anchor(article, number)})"
-    return f"[Zeile {mention.line}](../artikel/{article.id}.md#zeile-{mention.line})"
+        return f"[Anm. {number}]({prefix}artikel/{article.id}.md#{footnote_anchor(article, number)})"
+    return f"[Zeile {mention.line}]({prefix}artikel/{article.id}.md#zeile-{mention.line})"
 
 
 def render_event(event: Event, articles: dict[str, Article], actors: dict[str, Actor]) -> str:
@@ -106,10 +149,6 @@ def render_event(event: Event, articles: dict[str, Article], actors: dict[str, A
            f"berichtet in {count(sources, 'Quelle', 'Quellen')}", ""]
     if event.description:
         out += [escape_inline(event.description), ""]
-    if not event.curated:
-        out += ['!!! note "Nicht kuratiert"', "",
-                "    Dieses Ereignis ist automatisch aus datierten Sätzen zusammengefasst. Wer es kennt, "
-                "kann es in `seeds/registry/events.yml` eintragen (siehe Mitwirken).", ""]
     if event.actors:
         out += ["**Akteure:** " + ", ".join(f"[{escape_inline(actors[a].name)}](../akteure/{a}.md)"
                                            for a in event.actors if a in actors), ""]
@@ -131,34 +170,77 @@ def render_event(event: Event, articles: dict[str, Article], actors: dict[str, A
 def _card(event: Event, actors: dict[str, Actor]) -> str:
     names = ", ".join(escape_inline(actors[a].name) for a in event.actors[:5] if a in actors)
     more = f" und {len(event.actors) - 5} weitere" if len(event.actors) > 5 else ""
-    css = "dossier-event" + ("" if event.curated else " dossier-event--auto")
     return "\n".join([
-        f'<div class="{css}" markdown>', "",
+        '<div class="dossier-event" markdown>', "",
         f'<span class="dossier-event-date">{when(event)}</span> '
-        f"[{escape_inline(event.title)}](ereignisse/{event.id}.md)  ",
+        f"[{escape_inline(event.title)}]({event_path(event.id)})  ",
         f'<span class="dossier-event-meta">{names}{more}{" · " if names else ""}'
         f"{count(source_count(event), 'Quelle', 'Quellen')} · {PRECISION_LABELS[event.precision]}</span>",
         "", "</div>", ""])
 
 
-def render_timeline(events: list[Event], actors: dict[str, Actor]) -> str:
+def _entry(event: Event, actors: dict[str, Actor], articles: dict[str, Article]) -> str:
+    """An uncurated entry: its date, its clause, who takes part, and where each report stands."""
+    names = ", ".join(escape_inline(actors[a].name) for a in event.actors[:5] if a in actors)
+    sources = []
+    for m in sorted(event.mentions, key=lambda m: (m.article, m.line, m.start)):
+        article = articles.get(m.article)
+        if article is not None:
+            sources.append(f"{escape_inline(display_title(article))}, {_place(article, m, '')}")
+    return "\n".join([
+        f'<div class="dossier-event dossier-event--auto" id="{event.id}" markdown>', "",
+        f'<span class="dossier-event-date">{when(event)}</span> {escape_inline(event.title)}  ',
+        f'<span class="dossier-event-meta">nicht kuratiert{" · " + names if names else ""} · '
+        f"{PRECISION_LABELS[event.precision]}</span>  ",
+        f'<span class="dossier-event-meta">{"; ".join(sources)}</span>' if sources else "",
+        "", "</div>", ""])
+
+
+SEASON_OF_MONTH = {3: "Frühjahr", 6: "Sommer", 9: "Herbst", 12: "Winter"}
+PART_OF_YEAR = {1: "Anfang des Jahres", 5: "Mitte des Jahres", 9: "Ende des Jahres"}
+
+
+def _place_in_year(event: Event) -> tuple[int, int, str]:
+    """Where an entry stands within its year: (month, order, heading). Seasons and parts of a
+    year stand under their own heading at their first month, not under that month."""
+    first = event.first
+    if event.precision in ("year", "decade", "since") or (event.last - first).days > 92:
+        return 0, 0, "ganzes Jahr oder länger"
+    if event.precision == "season":
+        return first.month, 1, SEASON_OF_MONTH.get(first.month, "Jahreszeit")
+    if event.precision == "part" and (event.last - first).days > 31:
+        return first.month, 1, PART_OF_YEAR.get(first.month, "Teil des Jahres")
+    if event.precision == "week":   # "um den 3. November": under the month of its middle day
+        middle = first + (event.last - first) / 2
+        if middle.year == first.year:
+            first = middle
+    return first.month, 0, MONTH_NAMES[first.month - 1]
+
+
+def render_timeline(events: list[Event], actors: dict[str, Actor], articles: dict[str, Article] | None = None) -> str:
+    articles = articles or {}
     curated = sum(e.curated for e in events)
     out = [page_meta("Chronik", search=False), "# Chronik", "",
            f"{count(len(events), 'Ereignis', 'Ereignisse')} nach Jahr und Monat, {curated} davon kuratiert. "
-           "Jedes Datum lässt sich bis zu dem Satz zurückverfolgen, aus dem es stammt. Hell dargestellte "
-           "Einträge sind automatisch aus datierten Sätzen gebildet und noch nicht kuratiert.", "",
-           '<div class="dossier-timeline" markdown>', ""]
+           "Jedes Datum lässt sich bis zu dem Satz zurückverfolgen, aus dem es stammt. Gestrichelt umrandete "
+           "Einträge sind automatisch aus Sätzen gebildet, in denen etwas geschieht, und noch nicht kuratiert; "
+           "sie haben keine eigene Seite.", ""]
+    left_out = [(a, n) for e in events for a, n in e.left_out]
+    if left_out:
+        out += ['!!! note "Nicht alle datierten Sätze aufgenommen"', "",
+                f"    Aus einem Artikel kommen höchstens {MAX_UNCURATED} nicht kuratierte Einträge in die Chronik."]
+        for article_id, n in left_out:
+            title = display_title(articles[article_id]) if article_id in articles else article_id
+            out.append(f"    Aus „{escape_inline(title)}“ sind {count(n, 'weiterer Satz', 'weitere Sätze')} "
+                       "mit Datum und Ereignis nicht aufgenommen; sie stehen im Artikel.")
+        out.append("")
+    out += ['<div class="dossier-timeline" markdown>', ""]
     for year, in_year in groupby(events, key=lambda e: e.first.year):
-        group = list(in_year)
         out += [f"## {year}", ""]
-        whole = [e for e in group if e.precision in ("year", "range") and (e.last - e.first).days > 92]
-        if whole:
-            out += ['<p class="dossier-timeline-month">ganzes Jahr oder länger</p>', ""]
-            out += [_card(e, actors) for e in whole]
-        rest = [e for e in group if e not in whole]
-        for month, in_month in groupby(rest, key=lambda e: e.first.month):
-            out += [f'<p class="dossier-timeline-month">{MONTH_NAMES[month - 1]}</p>', ""]
-            out += [_card(e, actors) for e in in_month]
+        placed = sorted(in_year, key=lambda e: (_place_in_year(e)[:2], e.first, e.last, not e.curated, e.id))
+        for (_month, _order, heading), group in groupby(placed, key=_place_in_year):
+            out += [f'<p class="dossier-timeline-month">{heading}</p>', ""]
+            out += [_card(e, actors) if e.curated else _entry(e, actors, articles) for e in group]
     out += ["</div>", ""]
     return "\n".join(out)
 
@@ -176,6 +258,6 @@ def actor_events_section(events: list[Event]) -> list[str]:
     if not events:
         return []
     out = ["## Ereignisse", "", '<div class="dossier-events" data-search-exclude markdown>', ""]
-    out += [f"- {when(e)}: [{escape_inline(e.title)}](../{event_path(e.id)})"
+    out += [f"- {list_safe(when(e))}: [{escape_inline(e.title)}](../{event_link(e)})"
             + ("" if e.curated else " <small>(nicht kuratiert)</small>") for e in events]
     return out + ["", "</div>", ""]

@@ -10,6 +10,7 @@ abbreviation (Dr., Nr., vgl., bzw., ca., Mr.).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 _ABBREVIATIONS = ("Dr", "Nr", "St", "ca", "vgl", "bzw", "usw", "Mr", "Mrs", "Ms", "Jr", "Prof", "Abs", "Art")
@@ -25,6 +26,9 @@ def sentence_starts(text: str) -> tuple[int, ...]:
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) of the sentence holding text[start:end]."""
-    ends = sentence_starts(text)
-    return max((e for e in ends if e <= start), default=0), min((e for e in ends if e > end), default=len(text))
+    """(start, end) of the sentence holding text[start:end], found by bisection (no scan of
+    the text's sentences per date or name)."""
+    starts = sentence_starts(text)
+    i = bisect_right(starts, start)
+    j = bisect_left(starts, end + 1)
+    return (starts[i - 1] if i else 0), (starts[j] if j < len(starts) else len(text))

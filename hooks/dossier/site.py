@@ -68,7 +68,8 @@ def pdf_plan(corpus: Corpus, built: dt.date) -> PdfPlan:
         PdfSection("Akteure", tuple(PdfPage(f"akteure/{a.id}/", a.name) for a in actors)),
         PdfSection("Glossar", (PdfPage("glossar/", "Glossar der Schreibweisen"),)),
         PdfSection("Chronik", (PdfPage("chronik/", "Chronik"),)),
-        PdfSection("Ereignisse", tuple(PdfPage(f"ereignisse/{e.id}/", e.title) for e in corpus.events)),
+        PdfSection("Ereignisse", tuple(PdfPage(f"ereignisse/{e.id}/", e.title) for e in corpus.events
+                                       if e.curated)),
         PdfSection("Quellen", (PdfPage("quellen/", "Quellen"),)),
         PdfSection("Methode", (PdfPage("methode/", "Methode"),)),
     )
@@ -112,15 +113,16 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = ()) -
         Generated("glossar.md", render_glossary(actors, mentions), in_nav=True),
         Generated("data/actors.json", to_json([actor_record(a, by_actor[a.id]) for a in actors])),
         Generated("data/candidates.json", to_json([candidate_record(c, by_id) for c in corpus.candidates])),
-        Generated("chronik.md", render_timeline(events, actors_by_id), in_nav=True),
+        Generated("chronik.md", render_timeline(events, actors_by_id, by_id), in_nav=True),
         Generated("data/events.json", to_json([event_record(e) for e in events])),
     ]
     # The schemas travel with the data, so a consumer of site/data/ can validate it.
     for name in ("articles", "sources", "actors", "events", "candidates"):
         schema = f"{name}.schema.json"
         files.append(Generated(f"data/schemas/{schema}", (SCHEMAS / schema).read_text(encoding="utf-8")))
-    files += [Generated(event_path(e.id), render_event(e, by_id, actors_by_id),
-                        f"{EVENTS_PATH}#L{e.line}" if e.curated else None) for e in events]
+    # uncurated entries stand on the Chronik only: no page each, however many dated sentences
+    files += [Generated(event_path(e.id), render_event(e, by_id, actors_by_id), f"{EVENTS_PATH}#L{e.line}")
+              for e in events if e.curated]
     files += [Generated(article_path(a.id), render_article(a, annotate), a.path) for a in articles]
     files += [Generated(actor_path(a.id), render_actor(a, by_actor[a.id], by_id, together[a.id], actors_by_id,
                                                       actor_events_section(actor_events[a.id])),
