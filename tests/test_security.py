@@ -14,7 +14,8 @@ import markdown
 import pytest
 
 from conftest import ROOT, make_project
-from dossier.corpus import MAX_UNCURATED_PER_ARTICLE, Corpus, load_corpus
+from dossier.corpus import Corpus, load_corpus
+from dossier.events import MAX_UNCURATED
 from dossier.mdtext import compose, heading_text, link_to, title_attribute, tooltip_text
 from dossier.model import Diagnostic
 from dossier.render_articles import page_meta, render_footnote
@@ -249,7 +250,7 @@ def test_thousands_of_dated_lines_are_capped(tmp_path: Path) -> None:
             enumerate(list(range(1, 29)) * 4)]
     corpus = corpus_of(tmp_path, {"viele.txt": "---\ndate: 2025-01-01\n---\nTitel\n\n" + "\n\n".join(days) + "\n"})
     uncurated = [e for e in corpus.events if not e.curated]
-    assert 0 < len(uncurated) <= MAX_UNCURATED_PER_ARTICLE
+    assert 0 < len(uncurated) <= MAX_UNCURATED
     assert any(d.code == "too-many-events" and d.path == "seeds/viele.txt" for d in corpus.diagnostics)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .candidates import Candidate, find_candidates
-from .events import Event, EventMention, build_events, find_event_mentions, load_events
+from .events import MAX_UNCURATED, Event, EventMention, build_events, find_event_mentions, load_events
 from .match import build_matcher
 from .mentions import Mention, find_mentions
 from .model import Article, Diagnostic
@@ -107,31 +107,12 @@ def load_corpus(root: Path) -> Corpus:
         found, more = find_event_mentions(article, by_article[article.id])
         dated += found
         diags += more
-    events, more = cap_uncurated(build_events(curated, dated), paths)
-    diags += more
+    events = build_events(curated, dated)
+    # Over the per-article cap of timeline entries: one warning per article (the Chronik says
+    # so too), so a file of thousands of dated lines can neither flood the site nor pass unseen.
+    diags += [Diagnostic(paths[article], None, "warning",
+                         f"{n} more dated passages match no curated event; at most {MAX_UNCURATED} per "
+                         "article reach the timeline", "too-many-events")
+              for event in events for article, n in event.left_out]
     return Corpus(tuple(articles), tuple(collect_sources(articles)), tuple(diags), tuple(actors),
                   tuple(mentions), tuple(candidates), tuple(events))
-
-
-# Limit (README): one article may add at most this many uncurated events to the timeline, so a
-# file of thousands of dated lines cannot flood the site with pages.
-MAX_UNCURATED_PER_ARTICLE = 25
-
-
-def cap_uncurated(events: list[Event], paths: dict[str, str]) -> tuple[list[Event], list[Diagnostic]]:
-    """Keep curated events and, per article (of an event's first mention), the first
-    MAX_UNCURATED_PER_ARTICLE uncurated ones; one warning per article over the limit."""
-    kept: list[Event] = []
-    per_article: dict[str, int] = {}
-    for event in events:
-        if event.curated or not event.mentions:
-            kept.append(event)
-            continue
-        owner = event.mentions[0].article
-        per_article[owner] = per_article.get(owner, 0) + 1
-        if per_article[owner] <= MAX_UNCURATED_PER_ARTICLE:
-            kept.append(event)
-    diags = [Diagnostic(paths[a], None, "warning", f"the text has {n} dated passages that match no curated event; "
-                        f"only the first {MAX_UNCURATED_PER_ARTICLE} reach the timeline", "too-many-events")
-             for a, n in per_article.items() if n > MAX_UNCURATED_PER_ARTICLE]
-    return kept, diags
