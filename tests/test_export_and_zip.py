@@ -6,8 +6,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_project
 
+from conftest import ROOT, make_project
 from dossier.export import export, main
 from dossier.offline import ROOT_FOLDER, zip_folder
 
