@@ -2,9 +2,9 @@
 
     python -m dossier.check [ROOT]
 
-Errors and warnings are printed as `path:line: severity: message` so editors can jump to
+Errors and warnings (both fail, as in a strict build) are printed as `path:line: severity: message` so editors can jump to
 them; notes (info) follow; then a summary of what the corpus holds. Exit status 1 when there
-is an error, else 0. No site is built, so it answers within a second or two.
+is an error or a warning, else 0. No site is built, so it answers within a second or two.
 """
 
 from __future__ import annotations
@@ -40,10 +40,12 @@ def main(argv: list[str]) -> int:
     for diag in sorted(corpus.diagnostics, key=lambda d: (ORDER[d.severity], d.path, d.line or 0)):
         print(diag.format().replace(": info: ", ": note: "))
     print(summary(corpus, time.perf_counter() - started))
-    errors = sum(d.severity == "error" for d in corpus.diagnostics)
-    if errors:
-        print(f"check failed: {count(errors, 'error', 'errors')}", file=sys.stderr)
-    return 1 if errors else 0
+    # Like `mkdocs build --strict`: a warning fails too, so a contributor sees the same verdict
+    # here as in CI.
+    failing = sum(d.severity in ("error", "warning") for d in corpus.diagnostics)
+    if failing:
+        print(f"check failed: {count(failing, 'error or warning', 'errors or warnings')}", file=sys.stderr)
+    return 1 if failing else 0
 
 
 if __name__ == "__main__":

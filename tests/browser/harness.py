@@ -93,13 +93,13 @@ def open_page(context: Any, url: str, visit: Visit) -> Any:
     return page
 
 
-# What Material turns into a tooltip (an element's title, which it moves into a tooltip with
-# innerHTML on hover or focus), and the header and navigation titles it shows the same way when
-# they are cut off.
-_POINTABLE = "[title], abbr, .md-header__topic, .md-ellipsis"
+# Every link (footnote references show the note as a tooltip), everything Material turns into a
+# tooltip (an element's title, which it moves into a tooltip with innerHTML on hover or focus),
+# and the header and navigation titles it shows the same way when they are cut off.
+_POINTABLE = "a, [title], abbr, .md-header__topic, .md-ellipsis"
 
 
-def hover_everything(page: Any, limit: int = 300, pause_ms: int = 120) -> int:
+def hover_everything(page: Any, limit: int = 400, pause_ms: int = 80) -> int:
     """Point at and focus every element that can show a tooltip, as a reader with a mouse and a
     keyboard would; returns how many were touched."""
     handles = page.query_selector_all(_POINTABLE)[:limit]
