@@ -4,7 +4,8 @@
 
 Errors and warnings (both fail, as in a strict build) are printed as
 `path:line: severity: message` so editors can jump to them; notes (info) follow; then a
-summary of what the corpus holds. Exit status 1 when there is an error or a warning, else 0. No site is built, so it answers within a second or two.
+summary of what the corpus holds. Exit status 1 when there is an error or a warning, else 0.
+No site is built, so it answers within a second or two.
 """
 
 from __future__ import annotations
