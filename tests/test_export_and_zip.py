@@ -15,15 +15,14 @@ from dossier.offline import ROOT_FOLDER, zip_folder
 def test_export_writes_docs_generated_pages_and_a_config_without_hooks(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"a.txt": "Titel\n\nAlexander Lukaschenko sprach.\n"})
     out = tmp_path / "plain"
-    count = export(root, out)
-    assert count > 10
+    count, problems = export(root, out)
+    assert count > 10 and problems == []
     assert (out / "docs" / "artikel" / "a.md").read_text(encoding="utf-8").startswith("---\n")
     assert (out / "docs" / "akteure" / "alexander-lukaschenko.md").is_file()
     assert (out / "docs" / "methode.md").is_file() and (out / "docs" / "data" / "articles.json").is_file()
     config = (out / "mkdocs.yml").read_text(encoding="utf-8")
     assert "hooks:" not in config and "site_name:" in config
-    again = export(root, out)   # a second run replaces, never mixes
-    assert again == count
+    assert export(root, out)[0] == count   # a second run replaces, never mixes
 
 
 def test_export_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -31,6 +30,12 @@ def test_export_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     root = make_project(tmp_path, {"a.txt": "Titel\n\nText.\n"})
     assert main([str(tmp_path / "out"), str(root)]) == 0
     assert "generated files" in capsys.readouterr().out
+
+
+def test_export_reports_problems_and_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"a.txt": "---\ndate: 0001-01-01\n---\nTitel\n\nText.\n"})
+    assert main([str(tmp_path / "out"), str(root)]) == 1
+    assert "seeds/a.txt:2: error: date" in capsys.readouterr().out
 
 
 def test_export_never_writes_into_docs_or_seeds(tmp_path: Path) -> None:

@@ -19,8 +19,9 @@ from .corpus import load_corpus
 from .site import generate
 
 
-def export(root: Path, out: Path) -> int:
-    """Write the Markdown site of `root` into `out`; returns the number of generated files."""
+def export(root: Path, out: Path) -> tuple[int, list[str]]:
+    """Write the Markdown site of `root` into `out`; returns the number of generated files and
+    the contributor-file problems (`path:line: severity: message`) of the corpus."""
     target, source = out.resolve(), root.resolve()
     inside = target == source or (source in target.parents and target.relative_to(source).parts[0] in ("docs", "seeds"))
     if inside:
@@ -40,7 +41,7 @@ def export(root: Path, out: Path) -> int:
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
     if (root / "overrides").is_dir():
         shutil.copytree(root / "overrides", out / "overrides", dirs_exist_ok=True)
-    return len(generated)
+    return len(generated), [d.format() for d in corpus.diagnostics if d.severity != "info"]
 
 
 def main(argv: list[str]) -> int:
@@ -48,9 +49,9 @@ def main(argv: list[str]) -> int:
         print("usage: python -m dossier.export OUT [ROOT]", file=sys.stderr)
         return 2
     root = Path(argv[1]) if len(argv) > 1 else Path.cwd()
-    count = export(root, Path(argv[0]))
-    print(f"{argv[0]}: docs/ with {count} generated files and mkdocs.yml")
-    return 0
+    count, problems = export(root, Path(argv[0]))
+    print("\n".join(problems + [f"{argv[0]}: docs/ with {count} generated files and mkdocs.yml"]))
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
