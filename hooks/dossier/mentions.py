@@ -1,16 +1,28 @@
 """Annotate stage: actor mentions in every text of an article, resolved per article.
 
-Texts: block text, caption titles and credits, footnote text (URLs excluded). A weak form
-(surname) becomes a mention only when exactly one of its actors is named in full somewhere in
-the same article (one sense per discourse): "Herbst" is John Herbst where John Herbst is
-named, and the season elsewhere.
+Texts: the article's title line and topics, block text, caption titles and credits, footnote
+text (URLs excluded). A name in the title counts as naming the actor in full.
+
+A weak hit links by the revised rules 6 and 7 (shared/design/transliteration.md):
+- a surname alone links (a) where the article names exactly one of its actors in full (one
+  sense per discourse), (b) where it is distinctive (one actor in the registry, or the one the
+  registry marks with `surname_alone`) and not a common word of the text's language
+  ("Putin's war", "the Lukashenka regime"), or (c) after a title or role word ("Secretary
+  Rubio", "Präsident Lukaschenka");
+- a surname that is a common word ("Herbst") links only at the start of a phrase or after a
+  title, never after an article or preposition ("der Herbst", "im Herbst") or before a
+  number ("Herbst 2014"), and never by (b);
+- a surname right after someone else's given name ("Hillary Clinton", "Eduard Babaryka") is
+  not the registry person;
+- a first name alone links only where the article names exactly one actor with that first
+  name in full ("the release of Maryia").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .match import Hit, Matcher, scan
+from .match import Hit, Matcher, common_surname, scan
 from .model import Article
 
 
@@ -27,6 +39,8 @@ class Mention:
     scheme: str | None
     source_form: str | None
     weak: bool
+    how: str = "full"              # full, similar, surname, first, shared
+    score: float | None = None     # similarity of an unseen spelling ("similar")
 
 
 @dataclass(frozen=True)
@@ -51,19 +65,56 @@ def segments(article: Article) -> list[Segment]:
     return found
 
 
+def name_segments(article: Article) -> list[Segment]:
+    """Every text that can name an actor: the title line and topics first, then segments()."""
+    line = article.title.line or 1
+    found = [Segment("headline", line, article.title.value)] if article.title.value else []
+    found += [Segment("topic", line, topic) for topic in article.topics]
+    return found + segments(article)
+
+
 def find_mentions(matcher: Matcher, article: Article) -> list[Mention]:
-    scanned = [(seg, hit) for seg in segments(article) for hit in scan(matcher, seg.text, seg.skip)]
+    scanned = [(seg, hit) for seg in name_segments(article) for hit in scan(matcher, seg.text, seg.skip)]
     named = {f.actor for _, hit in scanned if not hit.weak for f in hit.forms}
+    language = article.language.value
     mentions = []
     for seg, hit in scanned:
-        actors = [f for f in hit.forms if not hit.weak or f.actor in named]
-        if len(actors) != 1:
-            continue
-        mentions.append(_mention(article.id, seg, hit, actors[0].actor))
+        actor = resolve(hit, named, language, matcher.bare)
+        if actor is not None:
+            mentions.append(_mention(article.id, seg, hit, actor))
     return mentions
+
+
+def resolve(hit: Hit, named: set[str], language: str | None, bare: frozenset[str]) -> str | None:
+    """The actor a hit names in an article that names `named` in full, or None."""
+    actors = [f.actor for f in hit.forms]
+    if not hit.weak:
+        return actors[0]
+    in_article = [a for a in actors if a in named]
+    if hit.kind == "shared":
+        return in_article[0] if len(in_article) == 1 else None
+    if hit.name_before:
+        return None
+    common = common_surname(hit, language)
+    if hit.kind == "first":
+        return in_article[0] if len(in_article) == 1 and not common else None
+    if common and not hit.title_before and (hit.lower_before or hit.digit_after or _after_word(hit)):
+        return None
+    if in_article:
+        return in_article[0] if len(in_article) == 1 else None
+    meant = actors if len(actors) == 1 else [a for a in actors if a in bare]
+    if len(meant) != 1:
+        return None
+    return meant[0] if hit.title_before or not common else None
+
+
+def _after_word(hit: Hit) -> bool:
+    """Some word stands right before the hit (set by the scan as one of the *_before flags)."""
+    return hit.before_word
 
 
 def _mention(article: str, seg: Segment, hit: Hit, actor: str) -> Mention:
     form = next(f for f in hit.forms if f.actor == actor)
     return Mention(article, seg.part, seg.line, hit.start, hit.end, seg.text[hit.start:hit.end],
-                   actor, form.variant.form, form.variant.scheme, form.variant.source_form, hit.weak)
+                   actor, form.variant.form, form.variant.scheme, form.variant.source_form, hit.weak,
+                   hit.kind, hit.score)

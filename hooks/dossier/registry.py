@@ -48,6 +48,7 @@ class Actor:
     wikidata: str | None = None
     variants: tuple[Variant, ...] = ()
     shared: frozenset[str] = frozenset()   # keys of spellings another actor may claim too
+    surname_alone: bool = False            # a bare surname several actors share means this one
 
 
 def expand_variants(name: str, ru: str | None, be: str | None, aliases: list[str]) -> tuple[Variant, ...]:
@@ -81,7 +82,7 @@ def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
             id=entry["id"], name=entry["name"], kind=entry["kind"], description=entry["description"],
             path=REGISTRY, line=line, gender=entry.get("gender"), role=entry.get("role"),
             ru=entry.get("ru"), be=entry.get("be"), surname=entry.get("surname"),
-            wikidata=entry.get("wikidata"),
+            wikidata=entry.get("wikidata"), surname_alone=bool(entry.get("surname_alone", False)),
             variants=expand_variants(entry["name"], entry.get("ru"), entry.get("be"),
                                      aliases + [str(a) for a in entry.get("shared", [])]),
             shared=frozenset(key(str(a)) for a in entry.get("shared", []))))
