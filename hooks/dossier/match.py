@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import JaroWinkler
 
-from .namewords import TITLES, is_common_word, looks_like_given_name, patronymic_gender, skeleton
+from .namewords import DETERMINERS, TITLES, is_common_word, looks_like_given_name, patronymic_gender, skeleton
 from .normalise import atoms, key
 from .registry import Actor, Variant
 
@@ -63,7 +63,7 @@ class Hit:
     score: float | None = None
     title_before: bool = False
     name_before: bool = False
-    lower_before: bool = False
+    lower_before: bool = False    # an article or preposition right before it ("im Herbst")
     digit_after: bool = False
     before_word: bool = False     # some word stands right before it (no punctuation between)
 
@@ -337,7 +337,7 @@ class _Scan:
         return Hit(start, stop, forms, kind, score,
                    title_before=before is not None and key(prev) in TITLES,
                    name_before=before is not None and looks_like_given_name(prev),
-                   lower_before=prev[:1].islower(),
+                   lower_before=key(prev) in DETERMINERS,
                    digit_after=following[:1].isdigit(), before_word=before is not None)
 
 

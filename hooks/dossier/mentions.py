@@ -41,6 +41,8 @@ class Mention:
     weak: bool
     how: str = "full"              # full, similar, surname, first, shared
     score: float | None = None     # similarity of an unseen spelling ("similar")
+    section: int = 0               # number of headings before it (0: before the first heading)
+    heading: bool = False          # inside a heading (counted, never linked)
 
 
 @dataclass(frozen=True)
@@ -49,16 +51,20 @@ class Segment:
     line: int
     text: str
     skip: tuple[tuple[int, int], ...] = ()
+    section: int = 0
+    heading: bool = False
 
 
 def segments(article: Article) -> list[Segment]:
     found = []
+    section = 0
     for block in article.blocks:
-        found.append(Segment("text", block.line, block.text))
+        section += block.kind == "heading"
+        found.append(Segment("text", block.line, block.text, section=section, heading=block.kind == "heading"))
         if block.title:
-            found.append(Segment("title", block.line, block.title))
+            found.append(Segment("title", block.line, block.title, section=section))
         if block.credit:
-            found.append(Segment("credit", block.line, block.credit))
+            found.append(Segment("credit", block.line, block.credit, section=section))
     for note in article.footnotes:
         found.append(Segment(f"note-{note.number}", note.line, note.text,
                              tuple((link.start, link.end) for link in note.links)))
@@ -68,8 +74,8 @@ def segments(article: Article) -> list[Segment]:
 def name_segments(article: Article) -> list[Segment]:
     """Every text that can name an actor: the title line and topics first, then segments()."""
     line = article.title.line or 1
-    found = [Segment("headline", line, article.title.value)] if article.title.value else []
-    found += [Segment("topic", line, topic) for topic in article.topics]
+    found = [Segment("headline", line, article.title.value, heading=True)] if article.title.value else []
+    found += [Segment(f"topic-{i}", line, topic, heading=True) for i, topic in enumerate(article.topics, 1)]
     return found + segments(article)
 
 
@@ -98,7 +104,7 @@ def resolve(hit: Hit, named: set[str], language: str | None, bare: frozenset[str
     common = common_surname(hit, language)
     if hit.kind == "first":
         return in_article[0] if len(in_article) == 1 and not common else None
-    if common and not hit.title_before and (hit.lower_before or hit.digit_after or _after_word(hit)):
+    if common and not hit.title_before and (hit.lower_before or hit.digit_after):
         return None
     if in_article:
         return in_article[0] if len(in_article) == 1 else None
@@ -108,13 +114,9 @@ def resolve(hit: Hit, named: set[str], language: str | None, bare: frozenset[str
     return meant[0] if hit.title_before or not common else None
 
 
-def _after_word(hit: Hit) -> bool:
-    """Some word stands right before the hit (set by the scan as one of the *_before flags)."""
-    return hit.before_word
-
 
 def _mention(article: str, seg: Segment, hit: Hit, actor: str) -> Mention:
     form = next(f for f in hit.forms if f.actor == actor)
     return Mention(article, seg.part, seg.line, hit.start, hit.end, seg.text[hit.start:hit.end],
                    actor, form.variant.form, form.variant.scheme, form.variant.source_form, hit.weak,
-                   hit.kind, hit.score)
+                   hit.kind, hit.score, seg.section, seg.heading)

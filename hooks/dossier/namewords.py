@@ -70,6 +70,16 @@ TITLES = frozenset(key(w) for w in """
 """.split())
 
 
+# Articles, prepositions and determiners that make the next word a common noun ("im Herbst",
+# "der Herbst", "last fall"): a closed grammatical class, so a short list.
+DETERMINERS = frozenset("""
+    der die das des dem den ein eine einem einen einer eines im am vom zum zur beim ins ans
+    seit bis ab nach vor über unter jeden jedem jeder dieses diesem diesen dieser jenem
+    letzten letzter nächsten kommenden vergangenen frühen späten mitten
+    the a an this that these those last next every each of in since until by during early late
+""".split())
+
+
 # Patronymic endings, on keys (diacritics already dropped: -avič -> -avic, -аўна -> -ауна).
 _PATRONYMIC_M = re.compile(r"(?:[aoe]vi[cč]h?|[aoe]witsch|[aoe]wicz|[aoe]vych|вич|віч)$")
 _PATRONYMIC_F = re.compile(r"(?:[aoe]vna|[aoe]wna|[aoe]una|ichna|ична|вна|уна)$")
