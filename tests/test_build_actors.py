@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from dossier.corpus import load_corpus
-from dossier.render_actors import linkable
 
 from conftest import ROOT, Build, make_project, run_build
+from dossier.corpus import load_corpus
+from dossier.render_actors import linkable
 
 
 def load(build: Build, name: str) -> Any:

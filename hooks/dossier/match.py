@@ -267,7 +267,7 @@ class _Scan:
             k = after_first
             if k < len(self.words) and self._patronymic(k, actor):
                 k += 1
-            if k >= len(self.words) or not self.capitalised(k) or not self.adjacent(k - 1, k):
+            if k >= len(self.words) or not self.capitalised(k) or not self.joined(k - 1, k):
                 continue
             for part, end in self.parts_at(self.m.surnames, "surname", k):
                 if part.actor == actor and (best is None or end > best[0]):
