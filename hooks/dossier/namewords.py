@@ -54,12 +54,34 @@ def looks_like_given_name(word: str) -> bool:
 
 
 # Job titles and forms of address that stand before a surname, in German and English (keys).
-TITLES = frozenset(key(w) for w in ["president", "präsident", "präsidenten", "präsidentin", "staatspräsident", "staatspräsidenten", "staatschef", "staatschefs", "machthaber", "machthabers", "langzeitherrscher", "diktator", "diktators", "autokrat", "autokraten", "herrscher", "herrschers", "regierungschef", "kanzler", "kanzlerin", "premier", "premierminister", "ministerpräsident", "minister", "ministerin", "außenminister", "außenministerin", "verteidigungsminister", "innenminister", "senator", "senatorin", "senators", "abgeordnete", "abgeordneten", "botschafter", "botschafterin", "sondergesandte", "sondergesandten", "gesandte", "gesandten", "oppositionsführerin", "oppositionsführer", "oppositionelle", "oppositionellen", "oppositionspolitiker", "oppositionspolitikerin", "bürgerrechtlerin", "bürgerrechtler", "menschenrechtler", "menschenrechtlerin", "blogger", "bloggerin", "journalist", "journalistin", "vizepräsident", "secretary", "senator", "senators", "representative", "rep", "sen", "ambassador", "envoy", "chairman", "chairwoman", "minister", "leader", "strongman", "dictator", "autocrat", "governor", "general", "admiral", "pope", "king", "queen", "prince", "premier", "chancellor", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "director", "mr", "mrs", "ms", "dr", "prof", "herr", "frau"])
+def _words(text: str) -> frozenset[str]:
+    return frozenset(key(w) for w in text.split())
+
+
+TITLES = _words("""
+    president präsident präsidenten präsidentin staatspräsident staatspräsidenten staatschef
+    staatschefs machthaber machthabers langzeitherrscher diktator diktators autokrat autokraten
+    herrscher herrschers regierungschef kanzler kanzlerin premier premierminister ministerpräsident
+    minister ministerin außenminister außenministerin verteidigungsminister innenminister
+    senator senatorin senators abgeordnete abgeordneten botschafter botschafterin sondergesandte
+    sondergesandten gesandte gesandten oppositionsführerin oppositionsführer oppositionelle
+    oppositionellen oppositionspolitiker oppositionspolitikerin bürgerrechtlerin bürgerrechtler
+    menschenrechtler menschenrechtlerin blogger bloggerin journalist journalistin vizepräsident
+    secretary senator senators representative rep sen ambassador envoy chairman chairwoman
+    minister leader strongman dictator autocrat governor general admiral pope king queen prince
+    premier chancellor spokesman spokeswoman spokesperson adviser advisor director
+    mr mrs ms dr prof herr frau
+""")
 
 
 # Articles, prepositions and determiners that make the next word a common noun ("im Herbst",
 # "der Herbst", "last fall"): a closed grammatical class, so a short list.
-DETERMINERS = frozenset(["der", "die", "das", "des", "dem", "den", "ein", "eine", "einem", "einen", "einer", "eines", "im", "am", "vom", "zum", "zur", "beim", "ins", "ans", "seit", "bis", "ab", "nach", "vor", "über", "unter", "jeden", "jedem", "jeder", "dieses", "diesem", "diesen", "dieser", "jenem", "letzten", "letzter", "nächsten", "kommenden", "vergangenen", "frühen", "späten", "mitten", "the", "a", "an", "this", "that", "these", "those", "last", "next", "every", "each", "of", "in", "since", "until", "by", "during", "early", "late"])
+DETERMINERS = _words("""
+    der die das des dem den ein eine einem einen einer eines im am vom zum zur beim ins ans
+    seit bis ab nach vor über unter jeden jedem jeder dieses diesem diesen dieser jenem
+    letzten letzter nächsten kommenden vergangenen frühen späten mitten
+    the a an this that these those last next every each of in since until by during early late
+""")
 
 
 # Patronymic endings, on keys (diacritics already dropped: -avič -> -avic, -аўна -> -ауна).
