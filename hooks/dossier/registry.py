@@ -73,7 +73,7 @@ def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
     entries, diags = unique_entries(data, REGISTRY)
     for entry, line in entries:
         for language in ("ru", "be"):
-            if language in entry and not is_script(entry[language], language):
+            if entry.get(language) and not is_script(entry[language], language):
                 diags.append(Diagnostic(REGISTRY, key_line(entry, language), "error",
                                         f"'{entry[language]}' is not {'Russian' if language == 'ru' else 'Belarusian'} "
                                         "Cyrillic (check letters such as и/і, щ/ў, ъ/’)", "registry-script"))
