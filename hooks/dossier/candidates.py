@@ -195,8 +195,14 @@ def _free_words(words: list[tuple[int, int, str]], spans: list[tuple[int, int]])
 
 
 def _adjacent(text: str, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Spaces only between the words: no hyphen ("Helsinki-Schlussakte"), comma or line break."""
     gap = text[a[1]:b[0]]
-    return gap.strip(" \u00a0-") == "" and "\n" not in gap
+    return gap.strip(" \u00a0") == "" and "\n" not in gap
+
+
+# Adjectives of nationality and place ("Belarusian", "Lithuanian", "Polish", "belarussische"):
+# they stand before names but are none.
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|isch|ische|ischen|ischer)$")
 
 
 # Surname endings of Belarusian, Russian and Ukrainian names (-ich, -ski, -ova, -enko …): a
@@ -214,7 +220,7 @@ def _name_at(text: str, words: list[tuple[int, int, str]], free: list[bool], i: 
     if not free[i]:
         return None
     word = text[words[i][0]:words[i][1]]
-    if not _word_ok(text, words[i][0], words[i][1], language):
+    if not _word_ok(text, words[i][0], words[i][1], language) or _DEMONYM.search(key(word)):
         return None
     prev = key(text[words[i - 1][0]:words[i - 1][1]]) if i > 0 and _adjacent(text, words[i - 1], words[i]) else ""
     if prev in _PLACE_BEFORE:
