@@ -162,6 +162,9 @@ def find_candidates(matcher: Matcher, actors: list[Actor], articles: list[Articl
             free = _free_words(words, spans)
             i = 0
             while i < len(words):
+                if not text[words[i][0]].isupper():
+                    i += 1
+                    continue
                 found = _name_at(text, words, free, i, finder, language)
                 if found:
                     first, surname, end = found

@@ -233,6 +233,8 @@ class _Scan:
         return hits
 
     def at(self, i: int) -> tuple[int, Hit] | None:
+        if not self.capitalised(i):
+            return self.written(i)   # names need a capital; only written forms may not
         best: tuple[int, Hit] | None = None
         written = self.written(i)
         name = self.full_name(i)
