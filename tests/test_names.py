@@ -206,3 +206,20 @@ def test_one_pass_with_a_matcher_built_once() -> None:
     text = "Lukaschenko traf Putin. " * 2000
     hits = scan(MATCHER, text)
     assert len(hits) == 4000
+
+
+def test_the_actor_page_says_how_each_mention_was_recognised() -> None:
+    from collections import Counter
+
+    from dossier.render_actors import render_actor
+
+    body = ("---\ntitle: Opposition in Vilnius\nlanguage: en\n---\nEin Vorspann ohne Namen.\n\n"
+            "Belarusian opposition leader Sviatlana Tsihanouskaya spoke. Tsihanouskaya thanked Vilnius.\n")
+    seed, _ = read_seed("seeds/t.txt", body.encode())
+    assert seed is not None
+    article, _ = parse_article(seed)
+    found = [m for m in find_mentions(MATCHER, article) if m.actor == "swetlana-tichanowskaja"]
+    by_id = {a.id: a for a in ACTORS}
+    assert [m.surface for m in found] == ["Sviatlana Tsihanouskaya", "Tsihanouskaya"]   # then alone, too
+    page = render_actor(by_id["swetlana-tichanowskaja"], found, {article.id: article}, Counter(), by_id)
+    assert "ähnliche Schreibweise, Ähnlichkeit 0," in page

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from .match import Hit, Matcher, common_surname, scan
 from .model import Article
+from .normalise import atoms
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,36 @@ def find_mentions(matcher: Matcher, article: Article) -> list[Mention]:
         actor = resolve(hit, named, language, matcher.bare)
         if actor is not None:
             mentions.append(_mention(article.id, seg, hit, actor))
-    return mentions
+    return mentions + _unseen_surnames_again(article, scanned)
+
+
+def _unseen_surnames_again(article: Article, scanned: list[tuple[Segment, Hit]]) -> list[Mention]:
+    """One sense per discourse for an unseen spelling: after "Sviatlana Tsihanouskaya" (linked
+    by similarity), "Tsihanouskaya" alone in the same article is her too. One more pass over the
+    words of the article's texts, and only in an article with such a link."""
+    surnames: dict[str, Hit] = {}
+    for seg, hit in scanned:
+        if hit.kind == "similar":
+            surnames.setdefault(atoms(seg.text[hit.start:hit.end])[-1][2], hit)
+    if not surnames:
+        return []
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for seg, hit in scanned:
+        spans.setdefault((seg.part, seg.line), []).append((hit.start, hit.end))
+    more = []
+    for seg in name_segments(article):
+        taken = iter(sorted(spans.get((seg.part, seg.line), [])))
+        current = next(taken, None)
+        for start, end, word in atoms(seg.text):
+            while current is not None and current[1] <= start:
+                current = next(taken, None)
+            if current is not None and current[0] <= start:
+                continue
+            known = surnames.get(word) or surnames.get(word.removesuffix("s"))
+            if known and seg.text[start:start + 1].isupper():
+                again = Hit(start, end, known.forms, "similar", known.score)
+                more.append(_mention(article.id, seg, again, known.forms[0].actor))
+    return more
 
 
 def resolve(hit: Hit, named: set[str], language: str | None, bare: frozenset[str]) -> str | None:
