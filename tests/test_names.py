@@ -223,3 +223,20 @@ def test_the_actor_page_says_how_each_mention_was_recognised() -> None:
     assert [m.surface for m in found] == ["Sviatlana Tsihanouskaya", "Tsihanouskaya"]   # then alone, too
     page = render_actor(by_id["swetlana-tichanowskaja"], found, {article.id: article}, Counter(), by_id)
     assert "ähnliche Schreibweise, Ähnlichkeit 0," in page
+
+
+def test_a_registry_patronymic_is_generated_in_every_scheme() -> None:
+    from dossier.registry import patronymic_spellings
+
+    assert {"Kemelevich", "Kemelewitsch"} <= set(patronymic_spellings({"ru": "Кемелевич"}))
+    # A Kazakh patronymic has no Slavic ending: only the registry makes it known.
+    spellings = patronymic_spellings({"ru": "Кемелулы"})
+    assert "Kemeluly" in spellings and patronymic_gender("Kemeluly") is None
+    tokajew = Actor("kassym-schomart-tokajew", "Kassym-Schomart Tokajew", "person", "x", "r", 1, gender="m",
+                    variants=expand_variants("Kassym-Schomart Tokajew", "Касым-Жомарт Токаев", None, []),
+                    patronymics=spellings)
+    seed, _ = read_seed("seeds/t.txt", b"Titel\nEin Vorspann.\n\nKassym-Schomart Kemeluly Tokajew sprach.\n")
+    assert seed is not None
+    article, _ = parse_article(seed)
+    found = find_mentions(build_matcher([tokajew]), article)
+    assert [(m.surface, m.how) for m in found] == [("Kassym-Schomart Kemeluly Tokajew", "full")]

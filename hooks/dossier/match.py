@@ -83,6 +83,7 @@ class Matcher:
     initials: dict[str, frozenset[str]]
     genders: dict[str, str | None]
     bare: frozenset[str]          # actors a bare surname means where several share it
+    patronymics: dict[str, frozenset[str]]   # actor -> keys of its patronymic spellings
 
 
 def split_name(actor: Actor, variant: Variant) -> tuple[str, str] | None:
@@ -161,7 +162,8 @@ def build_matcher(actors: list[Actor]) -> Matcher:
         skeletons=_group(skeletons), first_skeletons=_group(first_skeletons),
         initials={k: frozenset(v) for k, v in initials.items()},
         genders={a.id: a.gender for a in actors},
-        bare=frozenset(a.id for a in actors if a.surname_alone))
+        bare=frozenset(a.id for a in actors if a.surname_alone),
+        patronymics={a.id: frozenset(key(p) for p in a.patronymics) for a in actors if a.patronymics})
 
 
 class _Scan:
@@ -296,6 +298,8 @@ class _Scan:
         return found
 
     def _patronymic(self, k: int, actor: str) -> bool:
+        if self.words[k][2] in self.m.patronymics.get(actor, ()):
+            return True
         gender = patronymic_gender(self.surface(k))
         return gender is not None and gender == self.m.genders.get(actor) and self.capitalised(k)
 

@@ -49,6 +49,7 @@ class Actor:
     variants: tuple[Variant, ...] = ()
     shared: frozenset[str] = frozenset()   # keys of spellings another actor may claim too
     surname_alone: bool = False            # a bare surname several actors share means this one
+    patronymics: tuple[str, ...] = ()      # every spelling of the patronymic, generated from Cyrillic
 
 
 def expand_variants(name: str, ru: str | None, be: str | None, aliases: list[str]) -> tuple[Variant, ...]:
@@ -63,6 +64,16 @@ def expand_variants(name: str, ru: str | None, be: str | None, aliases: list[str
     for variant in found:
         unique.setdefault((variant.form, variant.source_form, variant.scheme), variant)
     return tuple(unique.values())
+
+
+def patronymic_spellings(sources: dict[str, str]) -> tuple[str, ...]:
+    """The Cyrillic patronymics of the registry ({ru: Григорьевич, be: Рыгоравіч}) and their
+    romanisation in every scheme (Grigorjewitsch, Grigoryevich, Ryhorawitsch, Ryhoravič …)."""
+    found: list[str] = []
+    for language, source in sources.items():
+        if source:
+            found += [str(source)] + [form for _, form in romanisations(str(source), language)]
+    return tuple(dict.fromkeys(found))
 
 
 def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
@@ -83,6 +94,7 @@ def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
             path=REGISTRY, line=line, gender=entry.get("gender"), role=entry.get("role"),
             ru=entry.get("ru"), be=entry.get("be"), surname=entry.get("surname"),
             wikidata=entry.get("wikidata"), surname_alone=bool(entry.get("surname_alone", False)),
+            patronymics=patronymic_spellings(entry.get("patronymic") or {}),
             variants=expand_variants(entry["name"], entry.get("ru"), entry.get("be"),
                                      aliases + [str(a) for a in entry.get("shared", [])]),
             shared=frozenset(key(str(a)) for a in entry.get("shared", []))))
