@@ -240,3 +240,18 @@ def test_a_registry_patronymic_is_generated_in_every_scheme() -> None:
     article, _ = parse_article(seed)
     found = find_mentions(build_matcher([tokajew]), article)
     assert [(m.surface, m.how) for m in found] == [("Kassym-Schomart Kemeluly Tokajew", "full")]
+
+
+@pytest.mark.parametrize(("name", "surname", "parts"), [
+    ("Alexander Lukaschenko", None, ("Alexander", "Lukaschenko")),
+    ("Kassym-Schomart Tokajew", None, ("Kassym-Schomart", "Tokajew")),
+    ("Aljaksandr Ryhorawitsch Lukaschenka", None, ("Aljaksandr", "Lukaschenka")),
+    ("Kim Jong-un", "Kim", ("Jong-un", "Kim")),
+    ("Hans van der Berg", "van der Berg", ("Hans", "van der Berg")),
+])
+def test_split_name_into_first_names_and_surname(name: str, surname: str | None, parts: tuple[str, str]) -> None:
+    from dossier.match import split_name
+    from dossier.registry import Variant
+
+    actor = Actor("x", name, "person", "x", "r", 1, gender="m", surname=surname)
+    assert split_name(actor, Variant(name)) == parts

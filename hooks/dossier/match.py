@@ -91,6 +91,8 @@ def split_name(actor: Actor, variant: Variant) -> tuple[str, str] | None:
     form = variant.form.strip()
     if actor.surname and variant.scheme is None and form.endswith(" " + actor.surname):
         return form[: -len(actor.surname)].strip(), actor.surname
+    if actor.surname and variant.scheme is None and form.startswith(actor.surname + " "):
+        return form[len(actor.surname):].strip(), actor.surname   # family name first: Kim Jong-un
     words = form.split()
     if len(words) < 2:
         return None
