@@ -173,13 +173,21 @@ class _Scan:
 
     def __init__(self, matcher: Matcher, text: str, words: list[Word]) -> None:
         self.m, self.text, self.words = matcher, text, words
+        self.caps = [text[start:start + 1].isupper() for start, _, _ in words]
+
+    def known(self, i: int) -> bool:
+        """Word i can start a name or a written form (exact, genitive, initial or Cyrillic)."""
+        w, m = self.words[i][2], self.m
+        if w in m.buckets or w in m.firsts or w in m.surnames or len(w) == 1 or _is_cyrillic(w):
+            return True
+        return w.endswith("s") and (w[:-1] in m.buckets or w[:-1] in m.firsts or w[:-1] in m.surnames)
 
     # --- word helpers -----------------------------------------------------------------------
     def surface(self, i: int) -> str:
         return self.text[self.words[i][0]:self.words[i][1]]
 
     def capitalised(self, i: int) -> bool:
-        return self.surface(i)[:1].isupper()
+        return self.caps[i]
 
     def adjacent(self, i: int, j: int) -> bool:
         """Words i and j (= i + 1) are separated by spaces only (no comma, no line break)."""
@@ -237,8 +245,13 @@ class _Scan:
         return hits
 
     def at(self, i: int) -> tuple[int, Hit] | None:
-        if not self.capitalised(i):
+        if not self.caps[i]:
             return self.written(i)   # names need a capital; only written forms may not
+        if not self.known(i):
+            # Only an unseen spelling of a first name right before a known surname is left.
+            if i + 1 < len(self.words) and self.known(i + 1):
+                return self.full_name(i)
+            return None
         best: tuple[int, Hit] | None = None
         written = self.written(i)
         name = self.full_name(i)
