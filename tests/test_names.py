@@ -173,6 +173,11 @@ def test_herbst_the_season_is_not_john_herbst_in_an_article_naming_him() -> None
     assert found == [("John Herbst", "john-herbst"), ("Herbst", "john-herbst")]
 
 
+def test_a_common_word_capitalised_only_by_the_sentence_start_is_no_surname() -> None:
+    found = linked("Dennis Small wrote the report. Small businesses suffered, Small said.")
+    assert found == [("Dennis Small", "dennis-small"), ("Small", "dennis-small")]
+
+
 def test_common_word_check_uses_frequencies_not_a_hand_list() -> None:
     assert is_common_word("Herbst", "de") and is_common_word("small", "en")
     assert not is_common_word("Putin", "de") and not is_common_word("Trump", "en")

@@ -66,6 +66,7 @@ class Hit:
     lower_before: bool = False    # an article or preposition right before it ("im Herbst")
     digit_after: bool = False
     before_word: bool = False     # some word stands right before it (no punctuation between)
+    sentence_start: bool = False  # first word of a sentence or of the text
 
     @property
     def weak(self) -> bool:
@@ -359,7 +360,8 @@ class _Scan:
                    title_before=before is not None and key(prev) in TITLES,
                    name_before=before is not None and looks_like_given_name(prev),
                    lower_before=key(prev) in DETERMINERS,
-                   digit_after=following[:1].isdigit(), before_word=before is not None)
+                   digit_after=following[:1].isdigit(), before_word=before is not None,
+                   sentence_start=self.text[:start].rstrip(" \u00a0\"'„“”‚‘’«»(")[-1:] in ("", ".", "!", "?", "\n"))
 
 
 def _form(part: Part) -> Form:

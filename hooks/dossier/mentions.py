@@ -9,9 +9,10 @@ A weak hit links by the revised rules 6 and 7 (shared/design/transliteration.md)
   registry marks with `surname_alone`) and not a common word of the text's language
   ("Putin's war", "the Lukashenka regime"), or (c) after a title or role word ("Secretary
   Rubio", "Präsident Lukaschenka");
-- a surname that is a common word ("Herbst") links only at the start of a phrase or after a
-  title, never after an article or preposition ("der Herbst", "im Herbst") or before a
-  number ("Herbst 2014"), and never by (b);
+- a surname that is a common word ("Herbst") links only after a title or by (a), never after
+  an article or preposition ("der Herbst", "im Herbst"), before a number ("Herbst 2014"), or,
+  outside German (where every noun is capitalised), as the first word of a sentence ("Small
+  businesses …");
 - a surname right after someone else's given name ("Hillary Clinton", "Eduard Babaryka") is
   not the registry person;
 - a first name alone links only where the article names exactly one actor with that first
@@ -136,6 +137,8 @@ def resolve(hit: Hit, named: set[str], language: str | None, bare: frozenset[str
         return in_article[0] if len(in_article) == 1 and not common else None
     if common and not hit.title_before and (hit.lower_before or hit.digit_after):
         return None
+    if common and hit.sentence_start and language != "de":
+        return None   # "Small businesses …": outside German, only the sentence start capitalised it
     if in_article:
         return in_article[0] if len(in_article) == 1 else None
     meant = actors if len(actors) == 1 else [a for a in actors if a in bare]
