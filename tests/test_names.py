@@ -195,6 +195,13 @@ def test_a_relative_with_the_same_surname_is_not_the_actor(text: str, actor: str
     assert len(hits) == (2 if actor == "bill-clinton" else 1)
 
 
+def test_a_surname_alone_means_the_person_last_named_with_it() -> None:
+    # en.wikipedia, Belarus–United States relations: "Clinton" is Bill until Hillary is named.
+    text = ("U.S. President Bill Clinton visited Minsk. Clinton laid a wreath. Clinton, as well as First "
+            "Lady Hillary Clinton, met children. Later Clinton wrote a memoir about her years.")
+    assert [m.surface for m in mentions(text) if m.actor == "bill-clinton"] == ["Bill Clinton", "Clinton", "Clinton"]
+
+
 def test_a_first_name_alone_links_only_where_one_actor_with_it_is_named_in_full() -> None:
     # Senator Welch, 13 Dec 2025
     text = ("the release of Maryia Kalesnikava, Viktar Babaryka. Senator Welch met advocates, "

@@ -4,8 +4,10 @@ Texts: the article's title line and topics, block text, caption titles and credi
 text (URLs excluded). A name in the title counts as naming the actor in full.
 
 A weak hit links by the revised rules 6 and 7 (shared/design/transliteration.md):
-- a surname alone links (a) where the article names exactly one of its actors in full (one
-  sense per discourse), (b) where it is distinctive (one actor in the registry, or the one the
+- a surname alone links (a) to the person last named in full with that surname before it,
+  in reading order (no link where that was someone the registry does not know: "Hillary
+  Clinton"), or, before any full name, where the article names exactly one of its actors in
+  full (one sense per discourse), (b) where it is distinctive (one actor in the registry, or the one the
   registry marks with `surname_alone`) and not a common word of the text's language
   ("Putin's war", "the Lukashenka regime"), or (c) after a title or role word ("Secretary
   Rubio", "Präsident Lukaschenka");
@@ -86,11 +88,22 @@ def find_mentions(matcher: Matcher, article: Article) -> list[Mention]:
     named = {f.actor for _, hit in scanned if not hit.weak for f in hit.forms}
     language = article.language.value
     mentions = []
+    # The person last named in full with each surname, in reading order; None where that was
+    # someone the registry does not know ("Hillary Clinton" after "Bill Clinton").
+    last: dict[str, str | None] = {}
     for seg, hit in scanned:
-        actor = resolve(hit, named, language, matcher.bare)
+        surname = hit.forms[0].atoms[-1]
+        actor = resolve(hit, named, language, matcher.bare, last.get(surname, UNSEEN))
+        if hit.kind in ("full", "similar") and matcher.genders.get(hit.forms[0].actor):
+            last[surname] = hit.forms[0].actor
+        elif hit.kind == "surname" and hit.name_before:
+            last[surname] = None
         if actor is not None:
             mentions.append(_mention(article.id, seg, hit, actor))
     return mentions + _unseen_surnames_again(article, scanned)
+
+
+UNSEEN = "\0"   # no full name with this surname before the hit
 
 
 def _unseen_surnames_again(article: Article, scanned: list[tuple[Segment, Hit]]) -> list[Mention]:
@@ -122,8 +135,10 @@ def _unseen_surnames_again(article: Article, scanned: list[tuple[Segment, Hit]])
     return more
 
 
-def resolve(hit: Hit, named: set[str], language: str | None, bare: frozenset[str]) -> str | None:
-    """The actor a hit names in an article that names `named` in full, or None."""
+def resolve(hit: Hit, named: set[str], language: str | None, bare: frozenset[str],
+            previous: str | None = UNSEEN) -> str | None:
+    """The actor a hit names in an article that names `named` in full, or None. `previous`
+    is the person last named in full with the hit's surname (None: someone unknown)."""
     actors = [f.actor for f in hit.forms]
     if not hit.weak:
         return actors[0]
@@ -139,6 +154,10 @@ def resolve(hit: Hit, named: set[str], language: str | None, bare: frozenset[str
         return None
     if common and hit.sentence_start and language != "de":
         return None   # "Small businesses …": outside German, only the sentence start capitalised it
+    if len(in_article) > 1:
+        return None   # two registry people with this surname named in full: ambiguous
+    if previous != UNSEEN:
+        return previous if previous in actors else None
     if in_article:
         return in_article[0] if len(in_article) == 1 else None
     meant = actors if len(actors) == 1 else [a for a in actors if a in bare]
