@@ -142,6 +142,21 @@ def test_an_unseen_spelling_after_a_first_name_links_with_its_score() -> None:
     assert found[0].score is not None and 0.8 <= found[0].score < 1
 
 
+@pytest.mark.parametrize("text", [
+    # stern.de and mediengipfel.international misspell her name so (quoted as found)
+    "Unermüdlich kämpft Swetlana Tichanoswkaja aus dem Exil gegen den belarussischen Diktator.",
+    "Nach fünf Jahren sprach Swetlana Tichanwoskaja in Wien.",
+])
+def test_a_typing_error_after_the_first_name_links_as_similar(text: str) -> None:
+    found = mentions(text, "de")
+    assert [(m.actor, m.how) for m in found] == [("swetlana-tichanowskaja", "similar")]
+
+
+def test_a_near_surname_with_another_ending_is_someone_else() -> None:
+    # Olga Kapustina is in the registry; a man or woman "Kapustin" is not her.
+    assert [m for m in mentions("Der Sprecher Olga Kapustin sagte nichts.", "de") if m.how == "similar"] == []
+
+
 def test_an_unseen_first_name_before_a_known_surname_links() -> None:
     # en.wikipedia: "her husband, Syarhei Tsikhanouski" (no scheme writes Syarhei)
     assert linked("after her husband, Syarhei Tsikhanouski, sought to run") == [

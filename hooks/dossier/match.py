@@ -36,6 +36,7 @@ from .registry import Actor, Variant
 
 Word = tuple[int, int, str]
 MIN_SIMILAR = 0.8     # Jaro–Winkler of the keys, on top of an equal skeleton
+MIN_TYPO = 0.92       # Jaro–Winkler alone, against the surnames of the person whose first name precedes
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Matcher:
     genders: dict[str, str | None]
     bare: frozenset[str]          # actors a bare surname means where several share it
     patronymics: dict[str, frozenset[str]]   # actor -> keys of its patronymic spellings
+    surnames_of: dict[str, tuple[Part, ...]]  # actor -> its one-word Latin surname parts
 
 
 def split_name(actor: Actor, variant: Variant) -> tuple[str, str] | None:
@@ -108,6 +110,13 @@ def _keys(text: str) -> tuple[str, ...]:
 
 def _is_cyrillic(word: str) -> bool:
     return "\u0400" <= word[:1] <= "\u04ff"
+
+
+def _by_actor(items: Iterable[tuple[str, Part]]) -> dict[str, tuple[Part, ...]]:
+    found: dict[str, dict[tuple[str, ...], Part]] = defaultdict(dict)
+    for _, part in items:
+        found[part.actor].setdefault(part.atoms, part)
+    return {actor: tuple(parts.values()) for actor, parts in found.items()}
 
 
 def _group(items: Iterable[tuple[str, Part]]) -> dict[str, tuple[Part, ...]]:
@@ -166,7 +175,8 @@ def build_matcher(actors: list[Actor]) -> Matcher:
         initials={k: frozenset(v) for k, v in initials.items()},
         genders={a.id: a.gender for a in actors},
         bare=frozenset(a.id for a in actors if a.surname_alone),
-        patronymics={a.id: frozenset(key(p) for p in a.patronymics) for a in actors if a.patronymics})
+        patronymics={a.id: frozenset(key(p) for p in a.patronymics) for a in actors if a.patronymics},
+        surnames_of=_by_actor(skeletons))
 
 
 class _Scan:
@@ -327,6 +337,16 @@ class _Scan:
                     score = JaroWinkler.similarity(candidate, part.atoms[0])
                     if score >= MIN_SIMILAR:
                         return k + 1, self.hit(i, k + 1, (_form(part),), "similar", round(score, 3))
+        # A typing error no scheme explains ("Tichanoswkaja"): very close to one of the
+        # person's own surnames. Bounded: only this person's surname spellings are compared.
+        if len(word) >= 6 and word.isascii():
+            # Same ending (it carries gender and form: Kapustin is not Kapustina, Sekretov not
+            # Sekreta), nearly the same length.
+            scored = [(JaroWinkler.similarity(word, p.atoms[0]), p) for p in self.m.surnames_of.get(actor, ())
+                      if abs(len(p.atoms[0]) - len(word)) <= 2 and p.atoms[0][-2:] == word[-2:]]
+            best = max(scored, default=None, key=lambda t: t[0])
+            if best and best[0] >= MIN_TYPO:
+                return k + 1, self.hit(i, k + 1, (_form(best[1]),), "similar", round(best[0], 3))
         return None
 
     def surname_alone(self, i: int) -> tuple[int, Hit] | None:
