@@ -71,3 +71,15 @@ def test_a_spelling_both_actors_mark_as_shared_is_no_conflict(tmp_path: Path) ->
     both = SHARED.replace("  gender: f\n  description: eine Person\n",
                           "  gender: f\n  description: eine Person\n  shared: [Anna B]\n")
     assert errors(tmp_path / "both", both) == []
+
+
+def test_empty_cyrillic_fields_and_surname_alone_are_valid(tmp_path: Path) -> None:
+    text = GOOD.replace("  gender: f\n", "  gender: f\n  ru:\n  be:\n  surname_alone: true\n")
+    assert errors(tmp_path, text) == []
+    actors, _ = load_actors(tmp_path)
+    assert actors[0].surname_alone and actors[0].ru is None and actors[1].surname_alone is False
+
+
+def test_surname_alone_must_be_a_boolean(tmp_path: Path) -> None:
+    found = errors(tmp_path, GOOD.replace("  gender: f\n", "  gender: f\n  surname_alone: ja\n"))
+    assert len(found) == 1 and "surname_alone" in found[0]

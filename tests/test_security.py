@@ -259,3 +259,13 @@ def test_unreadable_file_on_disk(tmp_path: Path) -> None:  # pragma: no cover - 
     root = make_project(tmp_path, {"a.txt": "Titel\n\nText.\n"})
     (root / "seeds" / "a.txt").chmod(0)
     assert any("cannot be read" in d for d in errors(load_corpus(root)))
+
+
+def test_a_line_the_text_offers_as_title_is_never_lost_when_front_matter_names_the_title(tmp_path: Path) -> None:
+    seed = "---\ntitle: Gegebener Titel\n---\nEin Vorspann ohne Namen.\n\nsustained support for Putin war in Ukraine\n"
+    article = corpus_of(tmp_path, {"a.txt": seed}).articles[0]
+    assert article.title.value == "Gegebener Titel"
+    assert [b.text for b in article.blocks] == ["Ein Vorspann ohne Namen.", "sustained support for Putin war in Ukraine"]
+    (tmp_path / "b").mkdir()
+    first = corpus_of(tmp_path / "b", {"a.txt": "---\ntitle: Gegebener Titel\n---\nAlter Titel\n\nText.\n"}).articles[0]
+    assert [b.text for b in first.blocks] == ["Text."] and [r.text for r in first.removed] == ["Alter Titel"]

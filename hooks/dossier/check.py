@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from .candidates import entries
 from .corpus import Corpus, load_corpus
 from .german import count
 
@@ -40,6 +41,12 @@ def main(argv: list[str]) -> int:
         return 1
     for diag in sorted(corpus.diagnostics, key=lambda d: (ORDER[d.severity], d.path, d.line or 0)):
         print(diag.format().replace(": info: ", ": note: "))
+    suggested = entries(list(corpus.candidates))
+    if suggested:
+        print(f"\n# {count(len(suggested), 'new person', 'new people')} named in the articles: if one is an "
+              "actor, paste the entry into seeds/registry/actors.yml,\n# check the gender, write the "
+              "description and, for Belarusian or Russian names, the Cyrillic forms (ru:/be:).")
+        print("\n\n".join(suggested) + "\n")
     print(summary(corpus, time.perf_counter() - started))
     # Like `mkdocs build --strict`: a warning fails too, so a contributor sees the same verdict
     # here as in CI.

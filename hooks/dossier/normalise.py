@@ -11,7 +11,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_DROP = dict.fromkeys(map(ord, "’'ʹʺ·”`´ʼ"), None)
+# Apostrophes and BGN's middle dot; soft hyphen (U+00AD) and zero-width characters, which
+# scraped text carries inside words ("Lukash\u00adenko").
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_DROP = dict.fromkeys(map(ord, "’'ʹʺ·”`´ʼ" + INVISIBLE), None)
 _FOLD = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
 
 
@@ -23,7 +26,8 @@ def key(text: str) -> str:
 
 
 # Letters and digits, plus combining marks (a stress accent U+0301 sits inside Cyrillic words).
-_LETTER = r"(?:[^\W_]|[\u0300-\u036f])"
+# Soft hyphens and zero-width characters count as part of a word, so they never split a name.
+_LETTER = r"(?:[^\W_]|[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff])"
 _WORD = re.compile(rf"{_LETTER}+(?:['’ʼ]{_LETTER}+)*['’]?")
 
 

@@ -63,7 +63,10 @@ def actor_record(actor: Actor, mentions: list[Mention]) -> dict[str, Any]:
 def candidate_record(candidate: Candidate, articles: dict[str, Article]) -> dict[str, Any]:
     return {"article": candidate.article, "source": articles[candidate.article].path, "line": candidate.line,
             "surface": candidate.surface, "reason": candidate.reason, "actor": candidate.actor,
-            "variant": candidate.variant, "score": candidate.score}
+            "variant": candidate.variant, "score": candidate.score, "person": candidate.person,
+            "name": candidate.name, "gender": candidate.gender, "sentence": candidate.sentence,
+            "mentions": candidate.mentions, "articles": list(candidate.articles),
+            "entry": candidate.entry() if candidate.reason == "unknown-name" else None}
 
 
 def event_record(event: Event) -> dict[str, Any]:

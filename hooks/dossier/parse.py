@@ -303,6 +303,10 @@ def _is_fragment(text: str) -> bool:
         or bool(_GLUED_LABEL.match(text))
 
 
+def _comparable(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
 @dataclass
 class Head:
     title: Field = field(default_factory=Field)
@@ -636,6 +640,21 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
     units, more_removed = drop_appeals(units, top=False)
     removed += more_removed
     head = read_head(units, removed, counts, isolated)
+    given = seed.front_matter.get("title")
+    if given and head.title.value and _comparable(head.title.value) != _comparable(given[0]):
+        if units and head.title.line == units[0].line:
+            # The text starts with its own title line: the front-matter title replaces it, and the
+            # replaced line is listed with what was removed, never dropped unseen.
+            head.removed.append(RemovedLine(units[0].line, units[0].text, "Titelzeile (Titel aus dem Front Matter)"))
+        else:
+            # A line further down is no title when front matter names one: it stays text, with
+            # the labels read above it.
+            consumed = {head.date.line, head.author.line} | {r.line for r in head.removed}
+            assert head.title.line is not None
+            returned = [u for u in units if u.line <= head.title.line and u.line not in consumed]
+            head.body = sorted(returned + head.body, key=lambda u: u.line)
+            head.topics = ()
+        head.title = Field()
     removed += head.removed
     body_units, more_removed = drop_body_debris(head.body, head.title.value)
     removed += more_removed

@@ -50,6 +50,8 @@ class Actor:
     wikidata: str | None = None
     variants: tuple[Variant, ...] = ()
     shared: frozenset[str] = frozenset()   # keys of spellings another actor may claim too
+    surname_alone: bool = False            # a bare surname several actors share means this one
+    patronymics: tuple[str, ...] = ()      # every spelling of the patronymic, generated from Cyrillic
 
 
 def expand_variants(name: str, ru: str | None, be: str | None, aliases: list[str]) -> tuple[Variant, ...]:
@@ -82,6 +84,16 @@ def common_word_problem(alias: str) -> str | None:
     return None
 
 
+def patronymic_spellings(sources: dict[str, str]) -> tuple[str, ...]:
+    """The Cyrillic patronymics of the registry ({ru: Григорьевич, be: Рыгоравіч}) and their
+    romanisation in every scheme (Grigorjewitsch, Grigoryevich, Ryhorawitsch, Ryhoravič …)."""
+    found: list[str] = []
+    for language, source in sources.items():
+        if source:
+            found += [str(source)] + [form for _, form in romanisations(str(source), language)]
+    return tuple(dict.fromkeys(found))
+
+
 def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
     data, diags = load_registry_list(root, REGISTRY, SCHEMA, "actors")
     if data is None:
@@ -90,7 +102,7 @@ def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
     entries, diags = unique_entries(data, REGISTRY)
     for entry, line in entries:
         for language in ("ru", "be"):
-            if language in entry and not is_script(entry[language], language):
+            if entry.get(language) and not is_script(entry[language], language):
                 diags.append(Diagnostic(REGISTRY, key_line(entry, language), "error",
                                         f"'{entry[language]}' is not {'Russian' if language == 'ru' else 'Belarusian'} "
                                         "Cyrillic (check letters such as и/і, щ/ў, ъ/’)", "registry-script"))
@@ -101,7 +113,8 @@ def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
             id=entry["id"], name=entry["name"], kind=entry["kind"], description=entry["description"],
             path=REGISTRY, line=line, gender=entry.get("gender"), role=entry.get("role"),
             ru=entry.get("ru"), be=entry.get("be"), surname=entry.get("surname"),
-            wikidata=entry.get("wikidata"),
+            wikidata=entry.get("wikidata"), surname_alone=bool(entry.get("surname_alone", False)),
+            patronymics=patronymic_spellings(entry.get("patronymic") or {}),
             variants=expand_variants(entry["name"], entry.get("ru"), entry.get("be"),
                                      aliases + [str(a) for a in entry.get("shared", [])]),
             shared=frozenset(key(str(a)) for a in entry.get("shared", []))))

@@ -43,33 +43,43 @@ def source_label(variant: Variant) -> str:
 def mention_anchor(article: Article, mention: Mention) -> str:
     if mention.part.startswith("note-"):
         return footnote_anchor(article, int(mention.part[5:]))
+    if mention.part == "headline" or mention.part.startswith("topic-"):
+        return ""
     return f"zeile-{mention.line}"
 
 
+# Where a mention is counted but never linked: headings (and the title line and topics, which
+# the article page renders itself), picture credits (photographers are credited, not
+# discussed), and notes, whose text is mostly cited titles ("Trump lobt Lukaschenko").
+UNLINKED_PARTS = ("credit", "headline")
+
+
+def linkable(mention: Mention) -> bool:
+    return not (mention.heading or mention.part in UNLINKED_PARTS or mention.part.startswith(("note-", "topic-")))
+
+
 def annotator(mentions: list[Mention], actors: dict[str, Actor], prefix: str = "../") -> Annotator:
-    """Inserts linking the first mention of each actor in each text to the actor's page; the
-    link title (shown as a tooltip) names and describes the actor."""
+    """Inserts linking each actor where a reader expects a link: people at their first mention
+    in each section (a heading starts a section), states, organisations and media at their first
+    mention in the article; never in headings, credits or notes. The link title (shown as a
+    tooltip) names and describes the actor. Every mention still counts on the actor page."""
+    chosen: set[tuple[str, str, int, int]] = set()
+    done: set[tuple[str, str, int]] = set()
+    for m in sorted(mentions, key=lambda m: (m.article, m.line, m.part, m.start)):
+        if not linkable(m):
+            continue
+        scope = m.section if actors[m.actor].kind == "person" else -1
+        if (m.article, m.actor, scope) not in done:
+            done.add((m.article, m.actor, scope))
+            chosen.add((m.article, m.part, m.line, m.start))
     by_place: dict[tuple[str, str, int], list[Mention]] = defaultdict(list)
     for m in mentions:
-        by_place[(m.article, m.part, m.line)].append(m)
-
-    # People are linked at their first mention in each text, states, organisations and media
-    # only at their first mention in the article ("US-" would otherwise link in every line).
-    first_in_article: set[tuple[str, int, str, int]] = set()
-    done: set[tuple[str, str]] = set()
-    for m in sorted(mentions, key=lambda m: (m.article, m.line, m.part, m.start)):
-        if actors[m.actor].kind != "person" and (m.article, m.actor) not in done:
-            done.add((m.article, m.actor))
-            first_in_article.add((m.article, m.line, m.part, m.start))
+        if (m.article, m.part, m.line, m.start) in chosen:
+            by_place[(m.article, m.part, m.line)].append(m)
 
     def annotate(article: str, line: int, part: str, _text: str) -> list[Insert]:
-        inserts, seen = [], set()
+        inserts = []
         for m in by_place.get((article, part, line), []):
-            if m.actor in seen:
-                continue
-            if actors[m.actor].kind != "person" and (m.article, m.line, m.part, m.start) not in first_in_article:
-                continue
-            seen.add(m.actor)
             actor = actors[m.actor]
             inserts.append(Insert(m.start, m.end, link_to(f"{prefix}{actor_path(actor.id)}",
                                                           f"{actor.name}: {actor.description}")))
@@ -92,15 +102,32 @@ def _context_line(article: Article, text: str, mention: Mention) -> str:
     place = f"Anm. {mention.part[5:]}" if mention.part.startswith("note-") else f"Zeile {mention.line}"
     if mention.part in ("title", "credit"):
         place += ", Bildunterschrift" if mention.part == "title" else ", Bildnachweis"
+    elif mention.part == "headline":
+        place = "Titel"
+    elif mention.part.startswith("topic-"):
+        place = "Thema"
     how = escape_inline(mention.form)
     if mention.scheme:
         how += f", {scheme_label(Variant(mention.form, mention.source_form, None, mention.scheme))}"
-    return f"- „{quote}“ — [{place}](../artikel/{article.id}.md#{mention_anchor(article, mention)}) " \
-           f"<small>(erkannt als {how}{', nur Nachname' if mention.weak else ''})</small>"
+    how += HOW_LABELS.get(mention.how, "")
+    if mention.how == "similar" and mention.score is not None:
+        how += f" {mention.score:.2f}".replace(".", ",")
+    anchor = mention_anchor(article, mention)
+    target = f"../artikel/{article.id}.md" + (f"#{anchor}" if anchor else "")
+    return f"- „{quote}“ — [{place}]({target}) <small>(erkannt als {how})</small>"
+
+
+HOW_LABELS = {"surname": ", nur Nachname", "first": ", nur Vorname", "shared": ", geteilte Schreibweise",
+              "similar": ", ähnliche Schreibweise, Ähnlichkeit"}
 
 
 def _texts(article: Article) -> dict[tuple[str, int], str]:
     texts: dict[tuple[str, int], str] = {}
+    line = article.title.line or 1
+    if article.title.value:
+        texts[("headline", line)] = article.title.value
+    for i, topic in enumerate(article.topics, 1):
+        texts[(f"topic-{i}", line)] = topic
     for block in article.blocks:
         texts[("text", block.line)] = block.text
         if block.title:
