@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, Build, make_project, run_build, snapshot
+from dossier.corpus import load_corpus
 
 
 def schema(name: str) -> Any:
@@ -133,12 +134,21 @@ def test_hostile_seed_reaches_the_page_only_as_text(tmp_path: Path) -> None:
     ({"..txt": "Titel\nText.\n"}, "seeds/..txt: error: file name may use only lower-case letters"),
     ({"a--b.txt": "Titel\nText.\n", "a-b.txt": "Titel\nText.\n"}, "seeds/a-b.txt: error: file name gives the same"),
 ])
-def test_bad_seed_fails_strict_build_with_one_clear_line(tmp_path: Path, seeds: dict[str, bytes | str],
-                                                         message: str) -> None:
-    root = make_project(tmp_path, {"ok.txt": "Titel\nEin Text.\n", **seeds})
+def test_bad_seed_is_one_clear_error_and_the_rest_survives(tmp_path: Path, seeds: dict[str, bytes | str],
+                                                           message: str) -> None:
+    """Through the core a build uses: one error line for the bad file, the good one is kept."""
+    corpus = load_corpus(make_project(tmp_path, {"ok.txt": "Titel\nEin Text.\n", **seeds}))
+    errors = [d.format() for d in corpus.diagnostics if d.severity == "error"]
+    assert len(errors) == 1 and errors[0].startswith(message), errors
+    assert "ok" in {a.id for a in corpus.articles}
+
+
+def test_bad_seed_fails_strict_build_with_one_clear_line(tmp_path: Path) -> None:
+    """The same through real builds, once: strict fails with the line, lenient still builds."""
+    root = make_project(tmp_path, {"ok.txt": "Titel\nEin Text.\n", "fm.txt": "---\ndate: 2025-13-45\n---\nText\n"})
     build = run_build(root, tmp_path / "site")
     assert build.returncode != 0
-    assert message in build.log, build.log
+    assert "seeds/fm.txt:2: error: date '2025-13-45'" in build.log, build.log
     assert "Traceback" not in build.log
     assert build.inputs_after == build.inputs_before
     lenient = run_build(root, tmp_path / "site2", strict=False)
