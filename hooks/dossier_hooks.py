@@ -4,10 +4,11 @@ on_config: load and parse the corpus once per build, log its diagnostics through
 logger (so `mkdocs build --strict` counts warnings); on_files: add the generated pages and
 data files; on_post_build: the offline downloads; on_serve: rebuild when a seed changes.
 
-Environment switches (set by the Makefile):
-- DOSSIER_PDF=1: write site/downloads/dossier.pdf after the build;
-- DOSSIER_OFFLINE_DIR=path: zip that folder (a build with DOSSIER_OFFLINE=true, which turns
-  on Material's offline plugin) into site/downloads/dossier-offline.zip.
+Settings come from `extra: dossier:` in mkdocs.yml, read once into a typed `Settings`
+(`dossier/settings.py`); the environment overrides them (the Makefile sets these):
+- DOSSIER_PDF=1 (`pdf: true`): write site/downloads/dossier.pdf after the build;
+- DOSSIER_OFFLINE_DIR=path (`offline_dir:`): zip that folder (a build with
+  DOSSIER_OFFLINE=true, which turns on Material's offline plugin) into the downloads.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from typing import Any
 from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from dossier.corpus import Corpus, load_corpus
 from dossier.offline import zip_folder
 from dossier.pdf import assemble, write_pdf
+from dossier.settings import Settings, read_settings
 from dossier.site import generate, pdf_plan
 
 PDF_PATH = "downloads/dossier.pdf"
@@ -33,6 +36,7 @@ ZIP_PATH = "downloads/dossier-offline.zip"
 
 log = get_plugin_logger("dossier")
 _state: dict[str, Corpus] = {}
+_settings: list[Settings] = [Settings("Dossier")]   # replaced in on_config
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -40,6 +44,11 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    extra: dict[str, Any] = dict(config.extra or {})
+    settings, problem = read_settings(config.site_name, extra.get("dossier"), os.environ)
+    if settings is None:
+        raise PluginError(problem or "mkdocs.yml: wrong settings")
+    _settings[:] = [settings]
     try:
         corpus = load_corpus(_root(config))
     except Exception as exc:  # last guard: a contributor file must never crash the build or stop `serve`
@@ -54,10 +63,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _downloads() -> tuple[tuple[str, str, str], ...]:
     found = []
-    if os.environ.get("DOSSIER_PDF") == "1":
+    if _settings[0].pdf:
         found.append(("PDF herunterladen", PDF_PATH, "das ganze Dossier mit Inhaltsverzeichnis, Fußnoten und "
                       "Querverweisen zum Lesen, Drucken und Archivieren"))
-    if os.environ.get("DOSSIER_OFFLINE_DIR"):
+    if _settings[0].offline_dir:
         found.append(("Offline-Kopie (ZIP)", ZIP_PATH, "die ganze Website zum Entpacken; öffnen Sie "
                       "dossier-offline/index.html im Browser, die Suche funktioniert ohne Internet"))
     return tuple(found)
@@ -68,7 +77,7 @@ def _epoch() -> int:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for item in generate(_state["corpus"], _downloads()):
+    for item in generate(_state["corpus"], _downloads(), _settings[0].title):
         file = File.generated(config, item.path, content=item.content)
         if not item.in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -80,7 +89,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
-    offline = os.environ.get("DOSSIER_OFFLINE_DIR")
+    offline = _settings[0].offline_dir
     if offline:
         folder = Path(offline) if Path(offline).is_absolute() else _root(config) / offline
         if not (folder / "index.html").exists():
@@ -88,7 +97,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         else:
             count = zip_folder(folder, site / ZIP_PATH, _epoch())
             log.info(f"Offline-Kopie: {count} Dateien nach {ZIP_PATH}")
-    if os.environ.get("DOSSIER_PDF") == "1":
+    if _settings[0].pdf:
         _build_pdf(site)
 
 
@@ -96,7 +105,8 @@ def _build_pdf(site: Path) -> None:
     started = time.perf_counter()
     built = dt.datetime.fromtimestamp(_epoch(), dt.UTC).date()
     try:
-        document = assemble(site, pdf_plan(_state["corpus"], built), lambda m: log.info(f"PDF: {m}"))
+        plan = pdf_plan(_state["corpus"], built, _settings[0].title)
+        document = assemble(site, plan, lambda m: log.info(f"PDF: {m}"))
         log.info("PDF: setze Seiten mit WeasyPrint …")
         write_pdf(document, site, site / PDF_PATH)
     except Exception as exc:  # any failure becomes one clear line; --strict then fails the build

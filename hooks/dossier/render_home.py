@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .german import count
+from .mdtext import heading_text
 from .render_articles import page_meta
 
 
@@ -18,11 +19,11 @@ class Counts:
 
 
 def render_home(counts: Counts, sections: list[tuple[str, str, str]],
-                downloads: tuple[tuple[str, str, str], ...] = ()) -> str:
+                downloads: tuple[tuple[str, str, str], ...] = (), title: str = "Dossier") -> str:
     """`sections`: (label, page path, one-line description) for each section of the site;
     `downloads`: (label, file path, description) of the offline files this build writes. They
     are raw HTML links: the files are written after MkDocs checks links."""
-    out = [page_meta("Start"), "# Dossier: Belarus und die USA 2025", "",
+    out = [page_meta("Start"), f"# {heading_text(title)}", "",
            "Dieses Dossier verknüpft Presseartikel über die Beziehungen zwischen Belarus und den "
            "Vereinigten Staaten im Jahr 2025: jeder Artikel als bereinigte Seite mit echten "
            "Fußnoten, dazu die zitierten Quellen, die handelnden Personen und Organisationen, "

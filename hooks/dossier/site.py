@@ -58,7 +58,7 @@ SECTIONS = [
 ]
 
 
-def pdf_plan(corpus: Corpus, built: dt.date) -> PdfPlan:
+def pdf_plan(corpus: Corpus, built: dt.date, title: str = "Dossier") -> PdfPlan:
     """What the PDF holds, in reading order: every generated page a reader can reach."""
     articles = by_date(list(corpus.articles))
     kinds = list(KIND_LABELS)
@@ -78,10 +78,12 @@ def pdf_plan(corpus: Corpus, built: dt.date) -> PdfPlan:
              count(len(corpus.actors), "Akteur", "Akteure"), count(len(corpus.events), "Ereignis", "Ereignisse"))
     sources = tuple(f"{display_title(a)} — {a.outlet.value or 'Medium unbekannt'}, "
                     f"{long_date(a.date.value) if a.date.value else 'Datum unbekannt'}" for a in articles)
-    return PdfPlan("Dossier: Belarus und die USA 2025", built, facts, sources, sections)
+    return PdfPlan(title, built, facts, sources, sections)
 
 
-def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = ()) -> list[Generated]:
+def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
+             title: str = "Dossier") -> list[Generated]:
+    """Every generated page and data file; `title` is the site's name (mkdocs.yml site_name)."""
     articles = list(corpus.articles)
     by_id = {a.id: a for a in articles}
     sources = list(corpus.sources)
@@ -102,7 +104,7 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = ()) -
     together = cooccurrences(mentions)
     actor_events = events_by_actor(events)
     files = [
-        Generated("index.md", render_home(counts, SECTIONS, downloads), in_nav=True),
+        Generated("index.md", render_home(counts, SECTIONS, downloads, title), in_nav=True),
         Generated("artikel/index.md", render_article_index(articles), in_nav=True),
         Generated("quellen.md", render_sources(sources, by_id), in_nav=True),
         Generated("data/articles.json", to_json([article_record(a) for a in articles])),
