@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from itertools import groupby
 
 from .german import count
+from .links import without_tracking
 from .mdtext import Insert, escape_inline, link_to, safe_url
 from .mentions import Mention
 from .model import Article
@@ -28,7 +29,7 @@ def actor_path(actor_id: str) -> str:
 
 def scheme_label(variant: Variant) -> str:
     if variant.scheme is None:
-        return "Registry (Name oder eigene Schreibweise)"
+        return "Verzeichnis (Name oder eigene Schreibweise)"
     if variant.scheme == CYRILLIC_SCHEME:
         return "kyrillische Ausgangsform"
     return SCHEME_LABELS[variant.scheme]
@@ -87,8 +88,8 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 def _context_line(article: Article, text: str, mention: Mention) -> str:
     sentence, s, e = sentence_around(text, mention.start, mention.end)
-    quote = (f"{escape_inline(sentence[:s])}**{escape_inline(sentence[s:e])}**"
-             f"{escape_inline(sentence[e:])}")
+    before, name, after = (without_tracking(part) for part in (sentence[:s], sentence[s:e], sentence[e:]))
+    quote = f"{escape_inline(before)}**{escape_inline(name)}**{escape_inline(after)}"
     place = f"Anm. {mention.part[5:]}" if mention.part.startswith("note-") else f"Zeile {mention.line}"
     if mention.part in ("title", "credit"):
         place += ", Bildunterschrift" if mention.part == "title" else ", Bildnachweis"
@@ -140,7 +141,7 @@ def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Arti
     attested = attested_spellings(mentions)
     out += ["## Schreibweisen", "",
             f"{count(len(actor.variants), 'Schreibweise', 'Schreibweisen')}, aus den kyrillischen "
-            "Ausgangsformen erzeugt oder in der Registry eingetragen. Jede davon wird in allen Texten "
+            "Ausgangsformen erzeugt oder im Akteursverzeichnis eingetragen. Jede davon wird in allen Texten "
             "erkannt; „im Dossier“ zählt die Erwähnungen je Schreibweise, mit Genitiv und Nachname "
             "allein.", "", *_spellings_table(actor, attested), ""]
     out += events_md or []

@@ -12,7 +12,8 @@ import json
 from collections.abc import Callable
 
 from .german import PROVENANCE, count, long_date
-from .mdtext import Insert, compose, escape_block, escape_inline, fixed, link_to, safe_url
+from .links import clean_target
+from .mdtext import Insert, compose, escape_block, escape_inline, fixed, safe_url
 from .model import Article, Block, Field, Footnote
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "Englisch"}
@@ -93,8 +94,9 @@ def metadata_table(article: Article) -> str:
     if article.topics:
         rows.append(f"| Rubrik | {' › '.join(escape_inline(t) for t in article.topics)} | aus dem Text |")
     if article.url.value:
-        target = safe_url(article.url.value)
-        rows.append(_meta_row("Original", f"[{escape_inline(article.url.value)}]({target})"
+        shown = clean_target(article.url.value)
+        target = safe_url(shown)
+        rows.append(_meta_row("Original", f"[{escape_inline(shown)}]({target})"
                               if target else escape_inline(article.url.value), article.url))
     if article.license.value:
         rows.append(_meta_row("Lizenz", escape_inline(article.license.value), article.license))
@@ -138,8 +140,8 @@ def render_footnote(article: Article, note: Footnote, annotate: Annotator) -> st
     inserts = annotate(article.id, note.line, f"note-{note.number}", note.text)
     for link in note.links:
         target = safe_url(link.target)
-        if target:
-            inserts.append(Insert(link.start, link.end, link_to(target)))
+        if target:   # show the cleaned address (no tracking parameters), not the one pasted
+            inserts.append(Insert(link.start, link.end, fixed(f"[{escape_inline(link.target)}]({target})")))
     return compose(note.text, inserts, block=False)
 
 

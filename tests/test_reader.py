@@ -1,0 +1,81 @@
+"""What a reader sees: German interface, rendered guides, clean addresses, article headers,
+search ranking and the offline copy (the last two in a real browser)."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+
+from conftest import Build
+from dossier.model import Article
+from dossier.parse import parse_article
+from dossier.render_articles import render_article
+from dossier.source import read_seed
+
+# Interface strings Material, Python-Markdown or our own renderers produce in English unless
+# configured; none may reach a page of a German site.
+ENGLISH_UI = ("Jump back to footnote", "Permanent link", "Made with", "404 - Not found", "Not found",
+              "Registry (", "Front Matter", "Skip to content", "Back to top", "Initializing search",
+              "Type to start searching", "Edit this page", "Copy to clipboard", "Table of contents",
+              "Last update", "Search</", ">Previous<", ">Next<")
+
+
+def parse(text: str, name: str = "seeds/t.txt") -> Article:
+    seed, diags = read_seed(name, text.encode())
+    assert seed is not None, diags
+    return parse_article(seed)[0]
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_no_english_interface_string_on_any_page(real_build: Build) -> None:
+    pages = html_pages(real_build.site)
+    assert any(p.name == "404.html" for p in pages)
+    found = [(p.relative_to(real_build.site).as_posix(), s) for p in pages
+             for s in ENGLISH_UI if s in p.read_text(encoding="utf-8")]
+    assert not found, found
+
+
+def test_footnote_back_links_and_permalinks_are_german(real_build: Build) -> None:
+    page = real_build.page("artikel/004_b82fb9a90bbfc716")
+    assert 'title="Zurück zur Stelle von Fußnote 3 im Text"' in page
+    assert 'title="Link zu diesem Abschnitt"' in page
+    assert "Erstellt mit" in page
+
+
+def test_contributor_guide_renders_code_blocks(real_build: Build) -> None:
+    page = real_build.page("mitwirken")
+    assert "```" not in page and '<div class="highlight"><pre>' in page
+    toc = re.findall(r'<a href="#[^"]*" class="md-nav__link">\s*<span class="md-ellipsis">\s*([^<]*?)\s*<', page)
+    assert toc and not any("`" in entry or entry.lower() in ("yaml", "text") for entry in toc), toc
+
+
+def test_footnote_shows_the_address_without_tracking_parameters() -> None:
+    article = parse("Ein Titel\n\nDer Text nennt eine Quelle (1) und noch eine (2).\n\nAnmerkungen:\n"
+                    "1. Bericht unter https://example.org/a?id=7&utm_source=newsletter&fbclid=XYZ.\n"
+                    "2. Siehe http://news.example.net/b?utm_medium=social#teil-2 dazu.\n")
+    rendered = markdown.markdown(render_article(article), extensions=["meta", "footnotes", "attr_list", "md_in_html",
+                                                                       "tables", "pymdownx.details", "toc"])
+    assert "utm_" not in rendered and "utm&#95;" not in rendered and "fbclid" not in rendered
+    shown = html.unescape(rendered)
+    assert ">https://example.org/a?id=7</a>" in shown and ">http://news.example.net/b#teil-2</a>" in shown
+
+
+def test_no_tracking_parameter_is_visible_on_any_page(real_build: Build) -> None:
+    tracking = re.compile(r"(utm|utm&#95;)_?[a-z]+(=|&#61;)|fbclid=", re.IGNORECASE)
+    found = [p.relative_to(real_build.site).as_posix() for p in html_pages(real_build.site)
+             if tracking.search(p.read_text(encoding="utf-8"))]
+    assert not found, found
+    assert not tracking.search((real_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("pasted", ["https://example.org/x?utm_source=a", "https://example.org/x?fbclid=1&utm_term=b"])
+def test_article_origin_is_shown_cleaned(pasted: str) -> None:
+    article = parse(f"---\ntitle: T\nurl: {pasted}\n---\nText eins.\n")
+    assert "utm" not in render_article(article) and "fbclid" not in render_article(article)
