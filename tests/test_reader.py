@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
+import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any, ClassVar
 
 import markdown
 import pytest
 
-from conftest import Build
+from browser.harness import Visit, browser, open_page
+from conftest import ENV, MKDOCS, ROOT, Build
 from dossier.model import Article
+from dossier.offline import ROOT_FOLDER, zip_folder
 from dossier.parse import parse_article
 from dossier.render_articles import render_article
 from dossier.source import read_seed
@@ -79,3 +85,78 @@ def test_no_tracking_parameter_is_visible_on_any_page(real_build: Build) -> None
 def test_article_origin_is_shown_cleaned(pasted: str) -> None:
     article = parse(f"---\ntitle: T\nurl: {pasted}\n---\nText eins.\n")
     assert "utm" not in render_article(article) and "fbclid" not in render_article(article)
+
+
+# --- the offline copy -------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What a reader gets: the offline build, zipped as the site does it, and unzipped."""
+    out = tmp_path_factory.mktemp("offline")
+    proc = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(out / "build"), "-f", str(ROOT / "mkdocs.yml")],
+                          cwd=ROOT, env={**ENV, "DOSSIER_OFFLINE": "true"}, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    zip_folder(out / "build", out / "copy.zip", 1758067200)
+    with zipfile.ZipFile(out / "copy.zip") as archive:
+        archive.extractall(out / "unzipped")
+    return out / "unzipped" / ROOT_FOLDER
+
+
+class _Fetches(HTMLParser):
+    """Every address a page makes the browser load (not links a reader may follow)."""
+
+    LOADING: ClassVar[dict[str, str]] = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src",
+               "embed": "src", "object": "data", "link": "href", "track": "src"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        wanted = [self.LOADING.get(tag), "srcset", "poster", "background"] + (["action"] if tag == "form" else [])
+        self.found += [v for name in wanted if name and (v := values.get(name))]
+        self.found += re.findall(r"url\(([^)]*)\)", values.get("style") or "")
+
+
+def outside(address: str) -> bool:
+    return bool(re.match(r"\s*['\"]?(https?:)?//", address, re.IGNORECASE))
+
+
+def test_no_offline_page_loads_anything_from_outside(offline_copy: Path) -> None:
+    loads: list[str] = []
+    for page in html_pages(offline_copy):
+        parser = _Fetches()
+        parser.feed(page.read_text(encoding="utf-8"))
+        loads += [f"{page.name}: {a}" for a in parser.found if outside(a)]
+    for sheet in offline_copy.rglob("*.css"):
+        loads += [f"{sheet.name}: {a}" for a in re.findall(r"url\(([^)]*)\)", sheet.read_text(encoding="utf-8"))
+                  if outside(a)]
+    assert not loads, loads[:10]
+    assert (offline_copy / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
+    # Material's bundle names unpkg.com only for polyfills of old browsers and for Mermaid
+    # diagrams (none here); the pages themselves must not.
+    assert not [p.name for p in html_pages(offline_copy) if "unpkg.com" in p.read_text(encoding="utf-8")]
+
+
+def search(page: Any, query: str) -> list[str]:
+    """Type `query` into Material's search box; the result addresses, best first."""
+    page.click("label.md-search__icon, .md-search__input", timeout=5000)
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.type(query, delay=20)
+    page.wait_for_selector(".md-search-result__item a, .md-search-result__meta", timeout=20000)
+    page.wait_for_timeout(400)
+    return [a.get_attribute("href") or "" for a in page.query_selector_all(".md-search-result__item > a")]
+
+
+@pytest.mark.browser
+def test_offline_copy_searches_from_file_without_network(offline_copy: Path) -> None:
+    visit = Visit()
+    with browser() as context:
+        context.set_offline(True)
+        page = open_page(context, (offline_copy / "index.html").as_uri(), visit)
+        results = search(page, "Tsikhanouski")
+        assert any("akteure/" in r or "artikel/" in r for r in results), results
+    assert visit.hosts <= {"file"}, visit.hosts
+    assert not visit.errors, visit.errors
