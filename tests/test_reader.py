@@ -19,7 +19,7 @@ from conftest import ENV, MKDOCS, ROOT, Build
 from dossier.model import Article
 from dossier.offline import ROOT_FOLDER, zip_folder
 from dossier.parse import parse_article
-from dossier.render_articles import render_article
+from dossier.render_articles import display_title, reading_order, render_article
 from dossier.source import read_seed
 
 # Interface strings Material, Python-Markdown or our own renderers produce in English unless
@@ -160,3 +160,47 @@ def test_offline_copy_searches_from_file_without_network(offline_copy: Path) -> 
         assert any("akteure/" in r or "artikel/" in r for r in results), results
     assert visit.hosts <= {"file"}, visit.hosts
     assert not visit.errors, visit.errors
+
+
+# --- article pages --------------------------------------------------------------------------
+
+def test_article_starts_with_title_one_line_and_the_text() -> None:
+    article = parse("---\ntitle: Ein Treffen in Minsk\noutlet: Beispiel-Zeitung\nauthor: Erika Muster\n---\n"
+                    "3. März 2025\n\nDer erste Absatz des Textes.\n\nDer zweite Absatz.\n")
+    page = render_article(article)
+    body = page.split("---\n", 2)[2]
+    lines = [line for line in body.splitlines() if line.strip()]
+    assert lines[0] == "# Ein Treffen in Minsk"
+    assert lines[1].startswith("3. März 2025 · Beispiel-Zeitung · Erika Muster")
+    assert "Der erste Absatz" in lines[3]
+    assert body.index("Der zweite Absatz") < body.index('??? info "Angaben zum Artikel')   # facts folded, below
+    assert "    | Datum | 3. März 2025 |" in body
+
+
+def test_article_of_unknown_date_says_so_in_its_byline() -> None:
+    page = render_article(parse("Ohne Datum\n\nEin Text ohne Datum.\n"))
+    assert "\nDatum unbekannt\n{ .dossier-byline }" in page
+
+
+def test_previous_and_next_articles_follow_date_order() -> None:
+    texts = {"b": "B-Titel\n\n2. Mai 2025\n\nText.\n", "a": "A-Titel\n\n1. Januar 2025\n\nText.\n",
+             "c": "C-Titel\n\n9. Juli 2025\n\nText.\n", "u": "U-Titel\n\nText ohne Datum.\n"}
+    articles = [parse(t, f"seeds/{n}.txt") for n, t in texts.items()]
+    order = reading_order(articles)
+    assert [display_title(a) for a in order] == ["A-Titel", "B-Titel", "C-Titel", "U-Titel"]
+    middle = render_article(order[1], neighbours=(order[0], order[2]))
+    assert "Vorheriger Artikel · 1. Januar 2025</span> A-Titel]" in middle
+    assert "Nächster Artikel · 9. Juli 2025</span> C-Titel]" in middle
+    last = render_article(order[3], neighbours=(order[2], None))
+    assert "Nächster Artikel" not in last and "Vorheriger Artikel · 9. Juli 2025" in last
+
+
+def test_generated_pages_highlight_their_section(real_build: Build) -> None:
+    def active(url: str) -> list[str]:
+        return re.findall(r'md-nav__item--active">\s*<a href="([^"]*)"', real_build.page(url))
+    article = next(p.parent.name for p in (real_build.site / "artikel").glob("*/index.html"))
+    assert active(f"artikel/{article}") == ["../"]
+    assert active("akteure/alexander-lukaschenko") == ["../"]
+    event = next(p.parent.name for p in (real_build.site / "ereignisse").glob("*/index.html"))
+    assert active(f"ereignisse/{event}") == ["../../chronik/"]
+    assert active("glossar") == []          # a page in the navigation marks itself, as before

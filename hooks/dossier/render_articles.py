@@ -145,9 +145,40 @@ def render_footnote(article: Article, note: Footnote, annotate: Annotator) -> st
     return compose(note.text, inserts, block=False)
 
 
-def render_article(article: Article, annotate: Annotator = _no_annotations) -> str:
+def byline(article: Article) -> str:
+    """The one line under the title: date (or "Datum unbekannt"), outlet, author."""
+    parts = [long_date(article.date.value) if article.date.value else "Datum unbekannt"]
+    parts += [escape_inline(v) for v in (article.outlet.value, article.author.value) if v]
+    return " · ".join(parts)
+
+
+def _indented(lines: list[str]) -> list[str]:
+    return [f"    {line}" if line else "" for line in lines]
+
+
+def _neighbour_links(neighbours: tuple[Article | None, Article | None]) -> list[str]:
+    """Links to the article before and after this one in date order (undated ones last)."""
+    earlier, later = neighbours
+    if not earlier and not later:
+        return []
+    cells = []
+    for article, label, css in ((earlier, "Vorheriger Artikel", "prev"), (later, "Nächster Artikel", "next")):
+        if article is None:
+            continue
+        when = long_date(article.date.value) if article.date.value else "ohne Datum"
+        cells.append(f'[<span class="dossier-neighbour-label">{label} · {when}</span> '
+                     f"{escape_inline(display_title(article))}]({article.id}.md){{ .dossier-neighbour "
+                     f".dossier-neighbour--{css} }}")
+    return ['<nav class="dossier-neighbours" aria-label="Weitere Artikel" markdown>', "", "  \n".join(cells),
+            "", "</nav>", ""]
+
+
+def render_article(article: Article, annotate: Annotator = _no_annotations,
+                   neighbours: tuple[Article | None, Article | None] = (None, None)) -> str:
+    """Title, one line of metadata, the text, its notes; then where each fact came from
+    (folded) and the neighbouring articles."""
     out = [page_meta(display_title(article)), f"# {escape_block(display_title(article))}", "",
-           metadata_table(article), ""]
+           f"{byline(article)}\n{{ .dossier-byline }}", ""]
     for block in article.blocks:
         out += [render_block(article, block, annotate), ""]
     referenced = referenced_notes(article)
@@ -167,12 +198,21 @@ def render_article(article: Article, annotate: Annotator = _no_annotations) -> s
                     f"Anmerkung {n.number} (Zeile {n.line}): {render_footnote(article, n, annotate)}</p>"
                     for n in loose]
             out.append("")
+    out += ['??? info "Angaben zum Artikel und ihre Herkunft"', "",
+            *_indented(metadata_table(article).split("\n")), ""]
     if article.removed:
         out += [f'??? note "Beim Einlesen entfernt: {count(len(article.removed), "Zeile", "Zeilen")} '
                 'Seitennavigation"', ""]
         out += [f"    - Zeile {r.line}: {escape_inline(r.text)} ({r.reason})" for r in article.removed]
         out.append("")
+    out += _neighbour_links(neighbours)
     return "\n".join(out)
+
+
+def reading_order(articles: list[Article]) -> list[Article]:
+    """Oldest first, articles of unknown date at the end: the order of previous/next links."""
+    dated = [a for a in by_date(articles) if a.date.value]
+    return dated[::-1] + [a for a in by_date(articles) if not a.date.value]
 
 
 def by_date(articles: list[Article]) -> list[Article]:

@@ -26,7 +26,15 @@ from .render_actors import (
     render_actor_index,
     render_glossary,
 )
-from .render_articles import article_path, article_url, by_date, display_title, render_article, render_article_index
+from .render_articles import (
+    article_path,
+    article_url,
+    by_date,
+    display_title,
+    reading_order,
+    render_article,
+    render_article_index,
+)
 from .render_events import (
     actor_events_section,
     date_annotator,
@@ -121,7 +129,10 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = ()) -
         files.append(Generated(f"data/schemas/{schema}", (SCHEMAS / schema).read_text(encoding="utf-8")))
     files += [Generated(event_path(e.id), render_event(e, by_id, actors_by_id),
                         f"{EVENTS_PATH}#L{e.line}" if e.curated else None) for e in events]
-    files += [Generated(article_path(a.id), render_article(a, annotate), a.path) for a in articles]
+    order = reading_order(articles)
+    files += [Generated(article_path(a.id), render_article(a, annotate, (order[i - 1] if i else None,
+                                                                        order[i + 1] if i + 1 < len(order) else None)),
+                        a.path) for i, a in enumerate(order)]
     files += [Generated(actor_path(a.id), render_actor(a, by_actor[a.id], by_id, together[a.id], actors_by_id,
                                                       actor_events_section(actor_events[a.id])),
                         f"{REGISTRY_PATH}#L{a.line}") for a in actors]
