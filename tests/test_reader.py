@@ -7,6 +7,7 @@ import html
 import re
 import subprocess
 import zipfile
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, ClassVar
@@ -14,11 +15,14 @@ from typing import Any, ClassVar
 import markdown
 import pytest
 
-from browser.harness import Visit, browser, open_page
+from browser.harness import Visit, browser, open_page, serve
 from conftest import ENV, MKDOCS, ROOT, Build
+from dossier.mentions import Mention
 from dossier.model import Article
 from dossier.offline import ROOT_FOLDER, zip_folder
 from dossier.parse import parse_article
+from dossier.registry import Actor, expand_variants
+from dossier.render_actors import actor_summary, render_actor
 from dossier.render_articles import display_title, reading_order, render_article
 from dossier.source import read_seed
 
@@ -143,8 +147,8 @@ def search(page: Any, query: str) -> list[str]:
     """Type `query` into Material's search box; the result addresses, best first."""
     page.click("label.md-search__icon, .md-search__input", timeout=5000)
     box = page.locator("input.md-search__input")
-    box.fill("")
-    box.type(query, delay=20)
+    box.fill(query)
+    box.press("End")      # Material reads the query on key events; fill() alone sends none
     page.wait_for_selector(".md-search-result__item a, .md-search-result__meta", timeout=20000)
     page.wait_for_timeout(400)
     return [a.get_attribute("href") or "" for a in page.query_selector_all(".md-search-result__item > a")]
@@ -204,3 +208,66 @@ def test_generated_pages_highlight_their_section(real_build: Build) -> None:
     event = next(p.parent.name for p in (real_build.site / "ereignisse").glob("*/index.html"))
     assert active(f"ereignisse/{event}") == ["../../chronik/"]
     assert active("glossar") == []          # a page in the navigation marks itself, as before
+
+
+# --- search -------------------------------------------------------------------------------
+
+def _actor(**extra: Any) -> Actor:
+    fields: dict[str, Any] = {"id": "maryja-kalesnikava", "name": "Maryja Kalesnikava", "kind": "person",
+                              "description": "belarussische Musikerin und Oppositionelle.", "path": "r.yml",
+                              "line": 3, "gender": "f"}
+    fields.update(extra)
+    variants = expand_variants(fields["name"], "Мария Колесникова", "Марыя Калеснікава", ["Maria Kolesnikowa"])
+    return Actor(**fields, variants=variants)
+
+
+def _mention(article: str, form: str) -> Mention:
+    return Mention(article, "text", 3, 0, len(form), form, "maryja-kalesnikava", form, None, None, False)
+
+
+def test_actor_summary_says_who_how_often_and_every_spelling_on_one_line() -> None:
+    actor = _actor(role="Sprecherin des Koordinationsrats")
+    summary = actor_summary(actor, [_mention("a", "Maryja Kalesnikava"), _mention("b", "Maria Kolesnikowa"),
+                                    _mention("b", "Maria Kolesnikowa")])
+    assert "\n" in summary and summary.endswith("{ .dossier-summary }")
+    line = summary.split("\n")[0]
+    assert line.startswith("*Person · weiblich* — belarussische Musikerin und Oppositionelle.")
+    assert "Rolle im Dossier:** Sprecherin des Koordinationsrats." in line
+    assert "Im Dossier 3 Erwähnungen in 2 Artikeln." in line
+    shown = line.split("Schreibweisen:** ")[1].rstrip(".").split(", ")
+    assert set(shown) == {v.form for v in actor.variants} and len(shown) == len(set(shown))
+    assert shown[-2:] == ["Мария Колесникова", "Марыя Калеснікава"]       # Cyrillic last
+    assert "Im Dossier bisher nicht erwähnt." in actor_summary(_actor(), [])
+
+
+def test_actor_page_is_boosted_and_only_its_summary_is_searched() -> None:
+    page = render_actor(_actor(), [_mention("a", "Maryja Kalesnikava")], {"a": parse("T\n\nMaryja Kalesnikava.\n")},
+                        Counter({"x": 1}), {"x": _actor(id="x", name="Anderer Mensch")}, ["## Ereignisse", "", "- e"])
+    assert "search:\n  boost: " in page
+    outside_divs = re.sub(r"<div [^>]*data-search-exclude[^>]*>.*?</div>", "", page, flags=re.DOTALL)
+    for heading in re.findall(r"^## .*$", outside_divs, re.MULTILINE):
+        assert "data-search-exclude" in heading, heading
+    assert '<div class="dossier-actor-events" data-search-exclude markdown>' in page
+
+
+def test_article_notes_stay_out_of_search() -> None:
+    page = render_article(parse("Titel\n\nText (1).\n\nAnmerkungen:\n1. Siehe Lukashenko, Interview.\n"))
+    assert "{ #anmerkungen data-search-exclude }" in page
+
+
+SPELLINGS = [("Tsikhanouski", "sergej-tichanowski"), ("Zichanouski", "sergej-tichanowski"),
+             ("Tichanowskij", "sergej-tichanowski"), ("Тихановский", "sergej-tichanowski"),
+             ("Lukashenko", "alexander-lukaschenko"), ("Lukaschenka", "alexander-lukaschenko"),
+             ("Khrenin", "viktor-chrenin")]
+
+
+@pytest.mark.browser
+def test_search_puts_the_actor_page_first_for_any_spelling(real_build: Build) -> None:
+    visit, first = Visit(), {}
+    with serve(real_build.site) as base, browser() as context:
+        page = open_page(context, base, visit)
+        for query, _ in SPELLINGS:
+            results = search(page, query)
+            first[query] = results[0].removeprefix(base).split("?")[0] if results else None
+    assert first == {query: f"akteure/{actor}/" for query, actor in SPELLINGS}
+    assert visit.hosts == {"127.0.0.1"}, visit.hosts

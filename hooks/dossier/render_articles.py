@@ -34,7 +34,7 @@ def article_path(article_id: str) -> str:
     return f"artikel/{article_id}.md"
 
 
-def page_meta(title: str, *, search: bool = True) -> str:
+def page_meta(title: str, *, search: bool = True, boost: float | None = None) -> str:
     """YAML front matter for a generated page; JSON strings are valid YAML scalars.
 
     Material puts the page title into <title> and other places without escaping it, so the
@@ -42,6 +42,8 @@ def page_meta(title: str, *, search: bool = True) -> str:
     lines = ["---", f"title: {json.dumps(html.escape(title), ensure_ascii=False)}"]
     if not search:
         lines += ["search:", "  exclude: true"]
+    elif boost is not None:    # Material's search multiplies this page's scores by `boost`
+        lines += ["search:", f"  boost: {boost}"]
     return "\n".join(lines + ["---", ""])
 
 
@@ -184,7 +186,9 @@ def render_article(article: Article, annotate: Annotator = _no_annotations,
     referenced = referenced_notes(article)
     if article.footnotes:
         heading = escape_inline(article.notes_heading or "Anmerkungen")
-        out += [f"## {heading} {{ #anmerkungen }}", ""]
+        # The notes repeat names in every citation: they stay out of the search index, where
+        # they would outrank the text and the people's own pages.
+        out += [f"## {heading} {{ #anmerkungen data-search-exclude }}", ""]
         if referenced:
             out += ["///Footnotes Go Here///", ""]
         for note in article.footnotes:
