@@ -163,11 +163,14 @@ def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Arti
     attested = attested_spellings(mentions)
     # Only the summary above is searched: the sections below name other actors (and list
     # every spelling again), which would put this page above theirs.
-    out += ["## Schreibweisen { #schreibweisen data-search-exclude }", "",
+    # The PDF leaves the table out (dossier-web-only): the summary lists every spelling and
+    # the Glossar gives each one's source and scheme.
+    out += ['<div class="dossier-spellings dossier-web-only" markdown>', "",
+            "## Schreibweisen { #schreibweisen data-search-exclude }", "",
             f"{count(len(actor.variants), 'Schreibweise', 'Schreibweisen')}, aus den kyrillischen "
             "Ausgangsformen erzeugt oder im Akteursverzeichnis eingetragen. Jede davon wird in allen Texten "
             "erkannt; „im Dossier“ zählt die Erwähnungen je Schreibweise, mit Genitiv und Nachname "
-            "allein.", "", *_spellings_table(actor, attested), ""]
+            "allein.", "", *_spellings_table(actor, attested), "", "</div>", ""]
     if events_md:
         out += ['<div class="dossier-actor-events" data-search-exclude markdown>', "", *events_md, "", "</div>", ""]
     in_articles = sorted({m.article for m in mentions})

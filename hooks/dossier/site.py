@@ -73,10 +73,11 @@ def pdf_plan(corpus: Corpus, built: dt.date) -> PdfPlan:
     actors = sorted(corpus.actors, key=lambda a: (kinds.index(a.kind), a.name))
     sections = (
         PdfSection("Artikel", tuple(PdfPage(article_url(a.id), display_title(a)) for a in articles)),
-        PdfSection("Akteure", tuple(PdfPage(f"akteure/{a.id}/", a.name) for a in actors)),
+        PdfSection("Akteure", tuple(PdfPage(f"akteure/{a.id}/", a.name) for a in actors), continuous=True),
         PdfSection("Glossar", (PdfPage("glossar/", "Glossar der Schreibweisen"),)),
         PdfSection("Chronik", (PdfPage("chronik/", "Chronik"),)),
-        PdfSection("Ereignisse", tuple(PdfPage(f"ereignisse/{e.id}/", e.title) for e in corpus.events)),
+        PdfSection("Ereignisse", tuple(PdfPage(f"ereignisse/{e.id}/", e.title) for e in corpus.events),
+                   continuous=True),
         PdfSection("Quellen", (PdfPage("quellen/", "Quellen"),)),
         PdfSection("Methode", (PdfPage("methode/", "Methode"),)),
     )
