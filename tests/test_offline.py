@@ -188,3 +188,10 @@ def test_registers_run_on_without_a_page_per_entry(full_site: Path, reader: PdfR
     short = sum(1 for page in reader.pages if len(page.extract_text().splitlines()) <= 25)
     articles = len(data(full_site, "articles.json"))
     assert short <= articles + 7 + 2, short     # one per article and part, cover and contents
+
+
+def test_network_pictures_are_in_the_pdf(reader: PdfReader) -> None:
+    titles = outline_titles(reader)
+    start = titles["Akteure"]
+    overview = " ".join(page.extract_text() for page in reader.pages[start:start + 2])
+    assert "Das ganze Netz" in overview and "Alexander Lukaschenko" in overview    # drawn labels are text

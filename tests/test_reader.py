@@ -11,6 +11,7 @@ from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, ClassVar
+from xml.etree import ElementTree
 
 import markdown
 import pytest
@@ -19,6 +20,7 @@ from browser.harness import Visit, browser, open_page, serve
 from conftest import ENV, MKDOCS, ROOT, Build
 from dossier.mentions import Mention
 from dossier.model import Article
+from dossier.network import figure, neighbourhood, network_svg
 from dossier.offline import ROOT_FOLDER, zip_folder
 from dossier.parse import parse_article
 from dossier.registry import Actor, expand_variants
@@ -175,7 +177,8 @@ def test_article_starts_with_title_one_line_and_the_text() -> None:
     body = page.split("---\n", 2)[2]
     lines = [line for line in body.splitlines() if line.strip()]
     assert lines[0] == "# Ein Treffen in Minsk"
-    assert lines[1].startswith("3. März 2025 · Beispiel-Zeitung · Erika Muster")
+    assert html.unescape(lines[1]).startswith("3. März 2025 · Beispiel-Zeitung · Erika Muster")
+    assert markdown.markdown(lines[1]).startswith("<p>")               # a line, not a numbered list
     assert "Der erste Absatz" in lines[3]
     assert body.index("Der zweite Absatz") < body.index('??? info "Angaben zum Artikel')   # facts folded, below
     assert "    | Datum | 3. März 2025 |" in body
@@ -271,3 +274,33 @@ def test_search_puts_the_actor_page_first_for_any_spelling(real_build: Build) ->
             first[query] = results[0].removeprefix(base).split("?")[0] if results else None
     assert first == {query: f"akteure/{actor}/" for query, actor in SPELLINGS}
     assert visit.hosts == {"127.0.0.1"}, visit.hosts
+
+
+# --- who acts with whom ---------------------------------------------------------------------
+
+def test_network_picture_is_reproducible_escaped_svg() -> None:
+    actors = {i: _actor(id=i, name=n) for i, n in (("a", "Anna <script>alert(1)</script>"), ("b", "Boris & Co"),
+                                                     ("c", "Cäcilie"), ("d", "Dmitri"))}
+    together = {"a": Counter({"b": 3, "c": 1}), "b": Counter({"a": 3}), "c": Counter({"a": 1}), "d": Counter()}
+    named = {"a": 5, "b": 3, "c": 1, "d": 1}
+    svg = network_svg(neighbourhood("a", together), together, actors, named, center="a", title="T")
+    assert svg == network_svg(neighbourhood("a", together), together, actors, named, center="a", title="T")
+    root = ElementTree.fromstring(svg)                       # well-formed, so the PDF can use it too
+    names = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert sorted(names) == ["Anna <script>alert(1)</script>", "Boris & Co", "Cäcilie"]   # as text, not markup
+    assert "<script" not in svg and "Dmitri" not in svg and len(root.findall("{http://www.w3.org/2000/svg}line")) == 2
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")   # nothing loaded from outside
+    assert network_svg({"d"}, together, actors, named) == "" and figure("", "x") == []
+
+
+def test_network_picture_on_actor_pages_and_the_actor_index(real_build: Build) -> None:
+    assert '<figure class="dossier-network"><svg class="dossier-network-svg"' in real_build.page("akteure").replace("\n", "")
+    actor = real_build.page("akteure/alexander-lukaschenko")
+    assert actor.count('class="dossier-network-svg"') == 1 and ">Alexander Lukaschenko</text>" in actor
+
+
+def test_network_pictures_are_in_the_offline_copy(offline_copy: Path) -> None:
+    assert 'class="dossier-network-svg"' in (offline_copy / "akteure" / "index.html").read_text(encoding="utf-8")
+    pictures = [p for p in (offline_copy / "akteure").glob("*.html")
+                if 'class="dossier-network-svg"' in p.read_text(encoding="utf-8")]
+    assert len(pictures) > 1

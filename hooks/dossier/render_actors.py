@@ -155,9 +155,10 @@ def actor_summary(actor: Actor, mentions: list[Mention]) -> str:
 
 
 def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Article],
-                 cooccur: Counter[str], actors: dict[str, Actor], events_md: list[str] | None = None) -> str:
+                 cooccur: Counter[str], actors: dict[str, Actor], events_md: list[str] | None = None,
+                 network: list[str] | None = None) -> str:
     out = [page_meta(actor.name, boost=ACTOR_SEARCH_BOOST), f"# {escape_inline(actor.name)}", "",
-           actor_summary(actor, mentions), ""]
+           actor_summary(actor, mentions), "", *(network or [])]
     if actor.wikidata:
         out += [f"**Wikidata:** [{actor.wikidata}](https://www.wikidata.org/wiki/{actor.wikidata})", ""]
     attested = attested_spellings(mentions)
@@ -209,7 +210,7 @@ def _cited_sources(mentions: list[Mention], articles: dict[str, Article]) -> lis
     return found
 
 
-def render_actor_index(actors: list[Actor], mentions: list[Mention]) -> str:
+def render_actor_index(actors: list[Actor], mentions: list[Mention], network: list[str] | None = None) -> str:
     counts = Counter(m.actor for m in mentions)
     articles_of: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -217,15 +218,17 @@ def render_actor_index(actors: list[Actor], mentions: list[Mention]) -> str:
     in_articles = {a.id: len(articles_of[a.id]) for a in actors}
     out = [page_meta("Akteure", search=False), "# Akteure", "",
            f"{count(len(actors), 'Akteur', 'Akteure')} mit {count(len(mentions), 'Erwähnung', 'Erwähnungen')}. "
-           "Jede Schreibweise zählt: siehe das [Glossar](../glossar.md).", ""]
+           "Jede Schreibweise zählt: siehe das [Glossar](../glossar.md).", "", *(network or [])]
     for kind, (_, plural) in KIND_LABELS.items():
         group = sorted((a for a in actors if a.kind == kind), key=lambda a: (-counts[a.id], a.name))
         if not group:
             continue
-        out += [f"## {plural}", "", "| Name | Beschreibung | Erwähnungen | Artikel |", "|---|---|---|---|"]
+        # The PDF lists every actor in its contents and sets each entry after this page.
+        out += ['<div class="dossier-web-only" markdown>', "", f"## {plural}", "",
+                "| Name | Beschreibung | Erwähnungen | Artikel |", "|---|---|---|---|"]
         out += [f"| [{escape_inline(a.name)}]({a.id}.md) | {escape_inline(a.description)} | "
                 f"{counts[a.id]} | {in_articles[a.id]} |" for a in group]
-        out.append("")
+        out += ["", "</div>", ""]
     return "\n".join(out)
 
 

@@ -150,8 +150,8 @@ def render_footnote(article: Article, note: Footnote, annotate: Annotator) -> st
 def byline(article: Article) -> str:
     """The one line under the title: date (or "Datum unbekannt"), outlet, author."""
     parts = [long_date(article.date.value) if article.date.value else "Datum unbekannt"]
-    parts += [escape_inline(v) for v in (article.outlet.value, article.author.value) if v]
-    return " · ".join(parts)
+    parts += [v for v in (article.outlet.value, article.author.value) if v]
+    return escape_block(" · ".join(parts))   # "17. September …" would otherwise start a list
 
 
 def _indented(lines: list[str]) -> list[str]:
