@@ -24,6 +24,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from dossier.corpus import Corpus, load_corpus
 from dossier.offline import zip_folder
@@ -114,6 +116,27 @@ def _build_pdf(site: Path) -> None:
         return
     size = (site / PDF_PATH).stat().st_size / 1024 / 1024
     log.info(f"PDF: {PDF_PATH} geschrieben ({size:.1f} MB) in {time.perf_counter() - started:.1f} s")
+
+
+# Generated pages are not in the navigation; highlight the section they belong to instead.
+SECTION_OF = (("artikel/", "artikel/index.md"), ("akteure/", "akteure/index.md"), ("ereignisse/", "chronik.md"))
+_highlighted: list[Page] = []
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    section = next((index for prefix, index in SECTION_OF if page.file.src_uri.startswith(prefix)), None)
+    if section and section != page.file.src_uri:
+        for item in nav.pages:
+            if item.file.src_uri == section:
+                item.active = True
+                _highlighted.append(item)
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    while _highlighted:
+        _highlighted.pop().active = False
+    return output
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -10,6 +10,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from pypdf import PdfReader
@@ -154,3 +155,51 @@ def test_pdf_actor_pages_keep_whole_event_dates(reader: PdfReader) -> None:
     titles = outline_titles(reader)
     page = re.sub(r"\s+", " ", reader.pages[titles["Keith Kellogg"]].extract_text())
     assert "20. Juni 2025: Treffen von Keith Kellogg" in page
+
+
+HYPHENS = "-\u2010\u00ad"
+
+
+def agreeing(a: str, b: str) -> int:
+    """How many leading characters `a` and `b` share."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
+def test_no_address_is_hyphenated_in_the_pdf(full_site: Path, reader: PdfReader) -> None:
+    """Every cited address, wherever the PDF shows it, reads as the address: a line may break
+    inside it, but no hyphen is added (a page break may interrupt it: running heads follow)."""
+    urls = [s["url"] for s in data(full_site, "sources.json")]
+    hosts = {urlsplit(u).hostname for u in urls}
+    checked, hyphenated = 0, []
+    for page in reader.pages:
+        text = page.extract_text().replace("\n", "")
+        for match in re.finditer(r"https?://([^/\s]+)", text):
+            if match.group(1) not in hosts:
+                continue
+            shown = text[match.start():]
+            best = max(urls, key=lambda u: agreeing(u, shown))
+            agree = agreeing(best, shown)
+            checked += 1
+            if agree < len(best) and agree < len(shown) and shown[agree] in HYPHENS and best[agree] not in HYPHENS:
+                hyphenated.append(shown[:agree + 12])
+    assert checked >= len(urls) and not hyphenated, hyphenated
+
+
+def test_registers_run_on_without_a_page_per_entry(full_site: Path, reader: PdfReader) -> None:
+    """Actors and events follow each other; only articles and parts start a new page, so at
+    most those leave a page short (the last page of each)."""
+    titles = outline_titles(reader)
+    for kind, field in (("actors.json", "name"), ("events.json", "title")):
+        entries = [item[field] for item in data(full_site, kind)]
+        if len(entries) > 3:
+            assert len({titles[e] for e in entries}) < len(entries), kind
+    short = sum(1 for page in reader.pages if len(page.extract_text().splitlines()) <= 25)
+    articles = len(data(full_site, "articles.json"))
+    assert short <= articles + 7 + 2, short     # one per article and part, cover and contents
+
+
+def test_network_pictures_are_in_the_pdf(reader: PdfReader) -> None:
+    titles = outline_titles(reader)
+    start = titles["Akteure"]
+    overview = " ".join(page.extract_text() for page in reader.pages[start:start + 2])
+    assert "Das ganze Netz" in overview and "Alexander Lukaschenko" in overview    # drawn labels are text

@@ -6,7 +6,7 @@ import datetime as dt
 
 MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
                "September", "Oktober", "November", "Dezember")
-PROVENANCE = {"front matter": "aus dem Front Matter", "text": "aus dem Text", None: "unbekannt"}
+PROVENANCE = {"front matter": "aus dem Dateikopf", "text": "aus dem Text", None: "unbekannt"}
 
 
 def long_date(iso: str) -> str:

@@ -49,3 +49,12 @@ def find_links(text: str) -> tuple[Link, ...]:
 def domain_of(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
+
+
+def without_tracking(text: str) -> str:
+    """`text` with every URL in it shown as its cleaned target (for quotes of note texts)."""
+    out, pos = [], 0
+    for link in find_links(text):
+        out += [text[pos:link.start], link.target]
+        pos = link.end
+    return "".join(out) + text[pos:]

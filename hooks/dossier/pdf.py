@@ -23,7 +23,9 @@ import tinyhtml5
 
 CSS = Path(__file__).with_name("pdf.css")
 SITE_CSS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "dossier.css"
-_DROP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-feedback"}
+# Site chrome, and what pages mark as for the site only (dossier-web-only).
+_DROP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-feedback", "dossier-web-only",
+                 "dossier-neighbours"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class PdfPage:
 class PdfSection:
     title: str
     pages: tuple[PdfPage, ...]
+    continuous: bool = False   # pages follow each other without a page break (registers)
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,8 @@ def assemble(site: Path, plan: PdfPlan, progress: Callable[[str], None] = lambda
     for section in plan.sections:
         started = time.perf_counter()
         single = len(section.pages) == 1   # a one-page part needs no title page of its own
-        body.append(f'<section class="part{" part--single" if single else ""}" id="{_section_id(section)}">'
+        kind = " part--single" if single else " part--continuous" if section.continuous else ""
+        body.append(f'<section class="part{kind}" id="{_section_id(section)}">'
                     + ("" if single else f'<h1 class="part-title">{html.escape(section.title)}</h1>'))
         for page in section.pages:
             source = site / page.url / "index.html"

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from itertools import groupby
 
 from .german import count
+from .links import without_tracking
 from .mdtext import Insert, escape_inline, heading_text, link_to, safe_url
 from .mentions import Mention
 from .model import Article
@@ -28,7 +29,7 @@ def actor_path(actor_id: str) -> str:
 
 def scheme_label(variant: Variant) -> str:
     if variant.scheme is None:
-        return "Registry (Name oder eigene Schreibweise)"
+        return "Verzeichnis (Name oder eigene Schreibweise)"
     if variant.scheme == CYRILLIC_SCHEME:
         return "kyrillische Ausgangsform"
     return SCHEME_LABELS[variant.scheme]
@@ -97,8 +98,8 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 def _context_line(article: Article, text: str, mention: Mention) -> str:
     sentence, s, e = sentence_around(text, mention.start, mention.end)
-    quote = (f"{escape_inline(sentence[:s])}**{escape_inline(sentence[s:e])}**"
-             f"{escape_inline(sentence[e:])}")
+    before, name, after = (without_tracking(part) for part in (sentence[:s], sentence[s:e], sentence[e:]))
+    quote = f"{escape_inline(before)}**{escape_inline(name)}**{escape_inline(after)}"
     place = f"Anm. {mention.part[5:]}" if mention.part.startswith("note-") else f"Zeile {mention.line}"
     if mention.part in ("title", "credit"):
         place += ", Bildunterschrift" if mention.part == "title" else ", Bildnachweis"
@@ -154,26 +155,55 @@ def _spellings_table(actor: Actor, attested: Counter[str]) -> list[str]:
     return out
 
 
-def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Article],
-                 cooccur: Counter[str], actors: dict[str, Actor], events_md: list[str] | None = None) -> str:
+# Actor pages come first in search for any spelling of the actor (articles name them too).
+ACTOR_SEARCH_BOOST = 100
+
+
+def spellings_line(actor: Actor) -> list[str]:
+    """Every spelling of the actor once, registry order, Cyrillic source forms last."""
+    forms = [v.form for v in actor.variants] + [v.source_form for v in actor.variants if v.source_form]
+    unique = list(dict.fromkeys(f for f in forms if f))
+    return sorted(unique, key=lambda f: any("\u0400" <= c <= "\u04ff" for c in f))
+
+
+def actor_summary(actor: Actor, mentions: list[Mention]) -> str:
+    """One paragraph under the title: who, role, how often named, every spelling. It is what
+    search shows as the page's snippet and what a hover preview shows."""
     kind = KIND_LABELS[actor.kind][0]
-    facts = [kind] + ([GENDER_LABELS[actor.gender]] if actor.gender else [])
-    out = [page_meta(actor.name), f"# {heading_text(actor.name)}", "",
-           f"*{' · '.join(facts)}* — {escape_inline(actor.description)}", ""]
+    facts = " · ".join([kind] + ([GENDER_LABELS[actor.gender]] if actor.gender else []))
+    text = [f"*{facts}* — {escape_inline(actor.description.rstrip('.'))}."]
     if actor.role:
-        out += [f"**Rolle im Dossier:** {escape_inline(actor.role)}", ""]
+        text.append(f"**Rolle im Dossier:** {escape_inline(actor.role.rstrip('.'))}.")
+    articles = len({m.article for m in mentions})
+    text.append(f"Im Dossier {count(len(mentions), 'Erwähnung', 'Erwähnungen')} in "
+                f"{count(articles, 'Artikel', 'Artikeln')}." if mentions else "Im Dossier bisher nicht erwähnt.")
+    text.append(f"**Schreibweisen:** {', '.join(escape_inline(f) for f in spellings_line(actor))}.")
+    return " ".join(text) + "\n{ .dossier-summary }"
+
+
+def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Article],
+                 cooccur: Counter[str], actors: dict[str, Actor], events_md: list[str] | None = None,
+                 network: list[str] | None = None) -> str:
+    out = [page_meta(actor.name, boost=ACTOR_SEARCH_BOOST), f"# {heading_text(actor.name)}", "",
+           actor_summary(actor, mentions), "", *(network or [])]
     if actor.wikidata:
         out += [f"**Wikidata:** [{actor.wikidata}](https://www.wikidata.org/wiki/{actor.wikidata})", ""]
     attested = attested_spellings(mentions)
-    out += ["## Schreibweisen", "",
+    # Only the summary above is searched: the sections below name other actors (and list
+    # every spelling again), which would put this page above theirs.
+    # The PDF leaves the table out (dossier-web-only): the summary lists every spelling and
+    # the Glossar gives each one's source and scheme.
+    out += ['<div class="dossier-spellings dossier-web-only" markdown>', "",
+            "## Schreibweisen { #schreibweisen data-search-exclude }", "",
             f"{count(len(actor.variants), 'Schreibweise', 'Schreibweisen')}, aus den kyrillischen "
-            "Ausgangsformen erzeugt oder in der Registry eingetragen. Jede davon wird in allen Texten "
+            "Ausgangsformen erzeugt oder im Akteursverzeichnis eingetragen. Jede davon wird in allen Texten "
             "erkannt; „im Dossier“ zählt die Erwähnungen je Schreibweise, mit Genitiv und Nachname "
-            "allein.", "", *_spellings_table(actor, attested), ""]
-    out += events_md or []
+            "allein.", "", *_spellings_table(actor, attested), "", "</div>", ""]
+    if events_md:
+        out += ['<div class="dossier-actor-events" data-search-exclude markdown>', "", *events_md, "", "</div>", ""]
     in_articles = sorted({m.article for m in mentions})
     out += [f"## Erwähnungen ({count(len(mentions), 'Stelle', 'Stellen')} in "
-            f"{count(len(in_articles), 'Artikel', 'Artikeln')})", "",
+            f"{count(len(in_articles), 'Artikel', 'Artikeln')}) {{ #erwahnungen data-search-exclude }}", "",
             '<div class="dossier-mentions" data-search-exclude markdown>', ""]
     for article_id, group in groupby(sorted(mentions, key=lambda m: (m.article, m.line, m.start)),
                                      key=lambda m: m.article):
@@ -184,12 +214,12 @@ def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Arti
         out.append("")
     out += ["</div>", ""]
     if cooccur:
-        out += ["## Gemeinsam genannt mit", "",
+        out += ["## Gemeinsam genannt mit { #gemeinsam-genannt-mit data-search-exclude }", "",
                 ", ".join(f"[{escape_inline(actors[other].name)}]({other}.md) ({n})"
                           for other, n in sorted(cooccur.items(), key=lambda kv: (-kv[1], kv[0]))[:12]), ""]
     cited = _cited_sources(mentions, articles)
     if cited:
-        out += ["## Quellen, die den Akteur nennen", ""]
+        out += ["## Quellen, die den Akteur nennen { #quellen-die-den-akteur-nennen data-search-exclude }", ""]
         for url, a, number in cited:
             where = f"../artikel/{a}.md#{footnote_anchor(articles[a], number)}"
             out.append(f"- [{escape_inline(url)}]({safe_url(url)}) — Anm. {number} in "
@@ -207,7 +237,7 @@ def _cited_sources(mentions: list[Mention], articles: dict[str, Article]) -> lis
     return found
 
 
-def render_actor_index(actors: list[Actor], mentions: list[Mention]) -> str:
+def render_actor_index(actors: list[Actor], mentions: list[Mention], network: list[str] | None = None) -> str:
     counts = Counter(m.actor for m in mentions)
     articles_of: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
@@ -215,15 +245,17 @@ def render_actor_index(actors: list[Actor], mentions: list[Mention]) -> str:
     in_articles = {a.id: len(articles_of[a.id]) for a in actors}
     out = [page_meta("Akteure", search=False), "# Akteure", "",
            f"{count(len(actors), 'Akteur', 'Akteure')} mit {count(len(mentions), 'Erwähnung', 'Erwähnungen')}. "
-           "Jede Schreibweise zählt: siehe das [Glossar](../glossar.md).", ""]
+           "Jede Schreibweise zählt: siehe das [Glossar](../glossar.md).", "", *(network or [])]
     for kind, (_, plural) in KIND_LABELS.items():
         group = sorted((a for a in actors if a.kind == kind), key=lambda a: (-counts[a.id], a.name))
         if not group:
             continue
-        out += [f"## {plural}", "", "| Name | Beschreibung | Erwähnungen | Artikel |", "|---|---|---|---|"]
+        # The PDF lists every actor in its contents and sets each entry after this page.
+        out += ['<div class="dossier-web-only" markdown>', "", f"## {plural}", "",
+                "| Name | Beschreibung | Erwähnungen | Artikel |", "|---|---|---|---|"]
         out += [f"| [{escape_inline(a.name)}]({a.id}.md) | {escape_inline(a.description)} | "
                 f"{counts[a.id]} | {in_articles[a.id]} |" for a in group]
-        out.append("")
+        out += ["", "</div>", ""]
     return "\n".join(out)
 
 
@@ -248,7 +280,8 @@ def render_glossary(actors: list[Actor], mentions: list[Mention]) -> str:
 
     entries = sorted(((shown(form, actor_id), actor_id, variants) for (form, actor_id), variants in rows.items()),
                      key=lambda e: (letter(e[0]) == "Kyrillisch", key(e[0]), e[1]))
-    out = [page_meta("Glossar der Schreibweisen"), "# Glossar der Schreibweisen", "",
+    # A listing of every spelling: searchable, but below the actor pages it points to.
+    out = [page_meta("Glossar der Schreibweisen", boost=0.3), "# Glossar der Schreibweisen", "",
            "Jede Schreibweise eines Namens, die das Dossier kennt, mit ihrem Akteur, ihrer "
            "kyrillischen Ausgangsform und dem Transliterationsschema, aus dem sie stammt. "
            "Russische und belarussische Namen werden im Deutschen und Englischen verschieden "

@@ -12,7 +12,8 @@ import json
 from collections.abc import Callable
 
 from .german import PROVENANCE, count, long_date
-from .mdtext import Insert, compose, escape_inline, fixed, heading_text, link_to, safe_url, tooltip_text
+from .links import clean_target
+from .mdtext import Insert, compose, escape_block, escape_inline, fixed, heading_text, safe_url, tooltip_text
 from .model import Article, Block, Field, Footnote
 
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "Englisch"}
@@ -33,7 +34,7 @@ def article_path(article_id: str) -> str:
     return f"artikel/{article_id}.md"
 
 
-def page_meta(title: str, *, search: bool = True) -> str:
+def page_meta(title: str, *, search: bool = True, boost: float | None = None) -> str:
     """YAML front matter for a generated page; JSON strings are valid YAML scalars.
 
     Material puts the page title into <title> and other places without escaping it, so the
@@ -41,6 +42,8 @@ def page_meta(title: str, *, search: bool = True) -> str:
     lines = ["---", f"title: {json.dumps(html.escape(tooltip_text(title)), ensure_ascii=False)}"]
     if not search:
         lines += ["search:", "  exclude: true"]
+    elif boost is not None:    # Material's search multiplies this page's scores by `boost`
+        lines += ["search:", f"  boost: {boost}"]
     return "\n".join(lines + ["---", ""])
 
 
@@ -93,8 +96,9 @@ def metadata_table(article: Article) -> str:
     if article.topics:
         rows.append(f"| Rubrik | {' › '.join(escape_inline(t) for t in article.topics)} | aus dem Text |")
     if article.url.value:
-        target = safe_url(article.url.value)
-        rows.append(_meta_row("Original", f"[{escape_inline(article.url.value)}]({target})"
+        shown = clean_target(article.url.value)
+        target = safe_url(shown)
+        rows.append(_meta_row("Original", f"[{escape_inline(shown)}]({target})"
                               if target else escape_inline(article.url.value), article.url))
     if article.license.value:
         rows.append(_meta_row("Lizenz", escape_inline(article.license.value), article.license))
@@ -140,22 +144,55 @@ def render_footnote(article: Article, note: Footnote, annotate: Annotator) -> st
     inserts = annotate(article.id, note.line, f"note-{note.number}", note.text)
     for link in note.links:
         target = safe_url(link.target)
-        if target:
-            inserts.append(Insert(link.start, link.end, link_to(target)))
+        if target:   # show the cleaned address (no tracking parameters), not the one pasted
+            inserts.append(Insert(link.start, link.end, fixed(f"[{escape_inline(link.target)}]({target})")))
     # Block mode: a note is inline text, so "# Kopf" or "- x" at its start must not become a
     # heading or a list inside the footnote.
     return compose(note.text, inserts)
 
 
-def render_article(article: Article, annotate: Annotator = _no_annotations) -> str:
+def byline(article: Article) -> str:
+    """The one line under the title: date (or "Datum unbekannt"), outlet, author."""
+    parts = [long_date(article.date.value) if article.date.value else "Datum unbekannt"]
+    parts += [v for v in (article.outlet.value, article.author.value) if v]
+    return escape_block(" · ".join(parts))   # "17. September …" would otherwise start a list
+
+
+def _indented(lines: list[str]) -> list[str]:
+    return [f"    {line}" if line else "" for line in lines]
+
+
+def _neighbour_links(neighbours: tuple[Article | None, Article | None]) -> list[str]:
+    """Links to the article before and after this one in date order (undated ones last)."""
+    earlier, later = neighbours
+    if not earlier and not later:
+        return []
+    cells = []
+    for article, label, css in ((earlier, "Vorheriger Artikel", "prev"), (later, "Nächster Artikel", "next")):
+        if article is None:
+            continue
+        when = long_date(article.date.value) if article.date.value else "ohne Datum"
+        cells.append(f'[<span class="dossier-neighbour-label">{label} · {when}</span> '
+                     f"{escape_inline(display_title(article))}]({article.id}.md){{ .dossier-neighbour "
+                     f".dossier-neighbour--{css} }}")
+    return ['<nav class="dossier-neighbours" aria-label="Weitere Artikel" markdown>', "", "  \n".join(cells),
+            "", "</nav>", ""]
+
+
+def render_article(article: Article, annotate: Annotator = _no_annotations,
+                   neighbours: tuple[Article | None, Article | None] = (None, None)) -> str:
+    """Title, one line of metadata, the text, its notes; then where each fact came from
+    (folded) and the neighbouring articles."""
     out = [page_meta(display_title(article)), f"# {heading_text(display_title(article))}", "",
-           metadata_table(article), ""]
+           f"{byline(article)}\n{{ .dossier-byline }}", ""]
     for block in article.blocks:
         out += [render_block(article, block, annotate), ""]
     referenced = referenced_notes(article)
     if article.footnotes:
         heading = escape_inline(article.notes_heading or "Anmerkungen")
-        out += [f"## {heading} {{ #anmerkungen }}", ""]
+        # The notes repeat names in every citation: they stay out of the search index, where
+        # they would outrank the text and the people's own pages.
+        out += [f"## {heading} {{ #anmerkungen data-search-exclude }}", ""]
         if referenced:
             out += ["///Footnotes Go Here///", ""]
         for note in article.footnotes:
@@ -169,12 +206,21 @@ def render_article(article: Article, annotate: Annotator = _no_annotations) -> s
                     f"Anmerkung {n.number} (Zeile {n.line}): {render_footnote(article, n, annotate)}</p>"
                     for n in loose]
             out.append("")
+    out += ['??? info "Angaben zum Artikel und ihre Herkunft"', "",
+            *_indented(metadata_table(article).split("\n")), ""]
     if article.removed:
         out += [f'??? note "Beim Einlesen entfernt: {count(len(article.removed), "Zeile", "Zeilen")} '
                 'Seitennavigation"', ""]
         out += [f"    - Zeile {r.line}: {escape_inline(r.text)} ({r.reason})" for r in article.removed]
         out.append("")
+    out += _neighbour_links(neighbours)
     return "\n".join(out)
+
+
+def reading_order(articles: list[Article]) -> list[Article]:
+    """Oldest first, articles of unknown date at the end: the order of previous/next links."""
+    dated = [a for a in by_date(articles) if a.date.value]
+    return dated[::-1] + [a for a in by_date(articles) if not a.date.value]
 
 
 def by_date(articles: list[Article]) -> list[Article]:

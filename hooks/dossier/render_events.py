@@ -144,7 +144,9 @@ def _place(article: Article, mention: EventMention, prefix: str = "../") -> str:
 
 def render_event(event: Event, articles: dict[str, Article], actors: dict[str, Actor]) -> str:
     sources = source_count(event)
-    out = [page_meta(event.title), f"# {heading_text(event.title)}", "",
+    # Uncurated events are titled with a quote from an article: they must not outrank the
+    # article or the people it names in search.
+    out = [page_meta(event.title, boost=None if event.curated else 0.05), f"# {heading_text(event.title)}", "",
            f"**{when(event)}** · Genauigkeit: {PRECISION_LABELS[event.precision]} · "
            f"berichtet in {count(sources, 'Quelle', 'Quellen')}", ""]
     if event.description:

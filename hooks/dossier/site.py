@@ -6,6 +6,7 @@ Pure function of the Corpus; the MkDocs adapter only turns the result into File 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from .corpus import Corpus
@@ -13,9 +14,11 @@ from .events import REGISTRY as EVENTS_PATH
 from .german import count, long_date
 from .mdtext import Insert
 from .mentions import Mention
+from .network import figure, neighbourhood, network_svg
 from .opendata import actor_record, article_record, candidate_record, event_record, source_record, to_json
 from .pdf import PdfPage, PdfPlan, PdfSection
 from .registry import REGISTRY as REGISTRY_PATH
+from .registry import Actor
 from .registryfile import SCHEMAS
 from .render_actors import (
     KIND_LABELS,
@@ -26,7 +29,15 @@ from .render_actors import (
     render_actor_index,
     render_glossary,
 )
-from .render_articles import article_path, article_url, by_date, display_title, render_article, render_article_index
+from .render_articles import (
+    article_path,
+    article_url,
+    by_date,
+    display_title,
+    reading_order,
+    render_article,
+    render_article_index,
+)
 from .render_events import (
     actor_events_section,
     date_annotator,
@@ -65,11 +76,12 @@ def pdf_plan(corpus: Corpus, built: dt.date, title: str = "Dossier") -> PdfPlan:
     actors = sorted(corpus.actors, key=lambda a: (kinds.index(a.kind), a.name))
     sections = (
         PdfSection("Artikel", tuple(PdfPage(article_url(a.id), display_title(a)) for a in articles)),
-        PdfSection("Akteure", tuple(PdfPage(f"akteure/{a.id}/", a.name) for a in actors)),
+        PdfSection("Akteure", (PdfPage("akteure/", "Alle Akteure und wer mit wem genannt wird"),
+                               *(PdfPage(f"akteure/{a.id}/", a.name) for a in actors)), continuous=True),
         PdfSection("Glossar", (PdfPage("glossar/", "Glossar der Schreibweisen"),)),
         PdfSection("Chronik", (PdfPage("chronik/", "Chronik"),)),
         PdfSection("Ereignisse", tuple(PdfPage(f"ereignisse/{e.id}/", e.title) for e in corpus.events
-                                       if e.curated)),
+                                       if e.curated), continuous=True),
         PdfSection("Quellen", (PdfPage("quellen/", "Quellen"),)),
         PdfSection("Methode", (PdfPage("methode/", "Methode"),)),
     )
@@ -102,6 +114,20 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
         return names(article, line, part, text) + dates(article, line, part, text)
 
     together = cooccurrences(mentions)
+    named = Counter(m.actor for m in mentions)
+
+    def actor_network(actor: Actor) -> list[str]:
+        svg = network_svg(neighbourhood(actor.id, together), together, actors_by_id, named, center=actor.id,
+                          title=f"Mit {actor.name} am häufigsten genannte Akteure")
+        return figure(svg, "Wer mit wem genannt wird: Linien verbinden Akteure, die im selben Absatz, in derselben "
+                           "Bildunterschrift oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen "
+                           "mit der Zahl der Erwähnungen.")
+
+    whole = figure(network_svg({a for a in named if together.get(a)}, together, actors_by_id, named,
+                               title="Alle Akteure und wer mit wem genannt wird", size=(1000, 680)),
+                   "Das ganze Netz: Linien verbinden Akteure, die im selben Absatz, in derselben Bildunterschrift "
+                   "oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen mit der Zahl der Erwähnungen; "
+                   "Farben: Personen blau, Organisationen grün, Staaten orange, Medien grau.")
     actor_events = events_by_actor(events)
     files = [
         Generated("index.md", render_home(counts, SECTIONS, downloads, title), in_nav=True),
@@ -111,7 +137,7 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
         Generated("data/sources.json", to_json([source_record(s) for s in sources])),
     ]
     files += [
-        Generated("akteure/index.md", render_actor_index(actors, mentions), in_nav=True),
+        Generated("akteure/index.md", render_actor_index(actors, mentions, whole), in_nav=True),
         Generated("glossar.md", render_glossary(actors, mentions), in_nav=True),
         Generated("data/actors.json", to_json([actor_record(a, by_actor[a.id]) for a in actors])),
         Generated("data/candidates.json", to_json([candidate_record(c, by_id) for c in corpus.candidates])),
@@ -125,8 +151,11 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
     # uncurated entries stand on the Chronik only: no page each, however many dated sentences
     files += [Generated(event_path(e.id), render_event(e, by_id, actors_by_id), f"{EVENTS_PATH}#L{e.line}")
               for e in events if e.curated]
-    files += [Generated(article_path(a.id), render_article(a, annotate), a.path) for a in articles]
+    order = reading_order(articles)
+    files += [Generated(article_path(a.id), render_article(a, annotate, (order[i - 1] if i else None,
+                                                                        order[i + 1] if i + 1 < len(order) else None)),
+                        a.path) for i, a in enumerate(order)]
     files += [Generated(actor_path(a.id), render_actor(a, by_actor[a.id], by_id, together[a.id], actors_by_id,
-                                                      actor_events_section(actor_events[a.id])),
+                                                      actor_events_section(actor_events[a.id]), actor_network(a)),
                         f"{REGISTRY_PATH}#L{a.line}") for a in actors]
     return files

@@ -1,0 +1,306 @@
+"""What a reader sees: German interface, rendered guides, clean addresses, article headers,
+search ranking and the offline copy (the last two in a real browser)."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import zipfile
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, ClassVar
+from xml.etree import ElementTree
+
+import markdown
+import pytest
+
+from browser.harness import Visit, browser, open_page, serve
+from conftest import ENV, MKDOCS, ROOT, Build
+from dossier.mentions import Mention
+from dossier.model import Article
+from dossier.network import figure, neighbourhood, network_svg
+from dossier.offline import ROOT_FOLDER, zip_folder
+from dossier.parse import parse_article
+from dossier.registry import Actor, expand_variants
+from dossier.render_actors import actor_summary, render_actor
+from dossier.render_articles import display_title, reading_order, render_article
+from dossier.source import read_seed
+
+# Interface strings Material, Python-Markdown or our own renderers produce in English unless
+# configured; none may reach a page of a German site.
+ENGLISH_UI = ("Jump back to footnote", "Permanent link", "Made with", "404 - Not found", "Not found",
+              "Registry (", "Front Matter", "Skip to content", "Back to top", "Initializing search",
+              "Type to start searching", "Edit this page", "Copy to clipboard", "Table of contents",
+              "Last update", "Search</", ">Previous<", ">Next<")
+
+
+def parse(text: str, name: str = "seeds/t.txt") -> Article:
+    seed, diags = read_seed(name, text.encode())
+    assert seed is not None, diags
+    return parse_article(seed)[0]
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_no_english_interface_string_on_any_page(real_build: Build) -> None:
+    pages = html_pages(real_build.site)
+    assert any(p.name == "404.html" for p in pages)
+    found = [(p.relative_to(real_build.site).as_posix(), s) for p in pages
+             for s in ENGLISH_UI if s in p.read_text(encoding="utf-8")]
+    assert not found, found
+
+
+def test_footnote_back_links_and_permalinks_are_german(real_build: Build) -> None:
+    page = real_build.page("artikel/004_b82fb9a90bbfc716")
+    assert 'title="Zurück zur Stelle von Fußnote 3 im Text"' in page
+    assert 'title="Link zu diesem Abschnitt"' in page
+    assert "Erstellt mit" in page
+
+
+def test_contributor_guide_renders_code_blocks(real_build: Build) -> None:
+    page = real_build.page("mitwirken")
+    assert "```" not in page and '<div class="highlight"><pre>' in page
+    toc = re.findall(r'<a href="#[^"]*" class="md-nav__link">\s*<span class="md-ellipsis">\s*([^<]*?)\s*<', page)
+    assert toc and not any("`" in entry or entry.lower() in ("yaml", "text") for entry in toc), toc
+
+
+def test_footnote_shows_the_address_without_tracking_parameters() -> None:
+    article = parse("Ein Titel\n\nDer Text nennt eine Quelle (1) und noch eine (2).\n\nAnmerkungen:\n"
+                    "1. Bericht unter https://example.org/a?id=7&utm_source=newsletter&fbclid=XYZ.\n"
+                    "2. Siehe http://news.example.net/b?utm_medium=social#teil-2 dazu.\n")
+    rendered = markdown.markdown(render_article(article), extensions=["meta", "footnotes", "attr_list", "md_in_html",
+                                                                       "tables", "pymdownx.details", "toc"])
+    assert "utm_" not in rendered and "utm&#95;" not in rendered and "fbclid" not in rendered
+    shown = html.unescape(rendered)
+    assert ">https://example.org/a?id=7</a>" in shown and ">http://news.example.net/b#teil-2</a>" in shown
+
+
+def test_no_tracking_parameter_is_visible_on_any_page(real_build: Build) -> None:
+    tracking = re.compile(r"(utm|utm&#95;)_?[a-z]+(=|&#61;)|fbclid=", re.IGNORECASE)
+    found = [p.relative_to(real_build.site).as_posix() for p in html_pages(real_build.site)
+             if tracking.search(p.read_text(encoding="utf-8"))]
+    assert not found, found
+    assert not tracking.search((real_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("pasted", ["https://example.org/x?utm_source=a", "https://example.org/x?fbclid=1&utm_term=b"])
+def test_article_origin_is_shown_cleaned(pasted: str) -> None:
+    article = parse(f"---\ntitle: T\nurl: {pasted}\n---\nText eins.\n")
+    assert "utm" not in render_article(article) and "fbclid" not in render_article(article)
+
+
+# --- the offline copy -------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What a reader gets: the offline build, zipped as the site does it, and unzipped."""
+    out = tmp_path_factory.mktemp("offline")
+    proc = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(out / "build"), "-f", str(ROOT / "mkdocs.yml")],
+                          cwd=ROOT, env={**ENV, "DOSSIER_OFFLINE": "true"}, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    zip_folder(out / "build", out / "copy.zip", 1758067200)
+    with zipfile.ZipFile(out / "copy.zip") as archive:
+        archive.extractall(out / "unzipped")
+    return out / "unzipped" / ROOT_FOLDER
+
+
+class _Fetches(HTMLParser):
+    """Every address a page makes the browser load (not links a reader may follow)."""
+
+    LOADING: ClassVar[dict[str, str]] = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src",
+               "embed": "src", "object": "data", "link": "href", "track": "src"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        wanted = [self.LOADING.get(tag), "srcset", "poster", "background"] + (["action"] if tag == "form" else [])
+        self.found += [v for name in wanted if name and (v := values.get(name))]
+        self.found += re.findall(r"url\(([^)]*)\)", values.get("style") or "")
+
+
+def outside(address: str) -> bool:
+    return bool(re.match(r"\s*['\"]?(https?:)?//", address, re.IGNORECASE))
+
+
+def test_no_offline_page_loads_anything_from_outside(offline_copy: Path) -> None:
+    loads: list[str] = []
+    for page in html_pages(offline_copy):
+        parser = _Fetches()
+        parser.feed(page.read_text(encoding="utf-8"))
+        loads += [f"{page.name}: {a}" for a in parser.found if outside(a)]
+    for sheet in offline_copy.rglob("*.css"):
+        loads += [f"{sheet.name}: {a}" for a in re.findall(r"url\(([^)]*)\)", sheet.read_text(encoding="utf-8"))
+                  if outside(a)]
+    assert not loads, loads[:10]
+    assert (offline_copy / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
+    # Material's bundle names unpkg.com only for polyfills of old browsers and for Mermaid
+    # diagrams (none here); the pages themselves must not.
+    assert not [p.name for p in html_pages(offline_copy) if "unpkg.com" in p.read_text(encoding="utf-8")]
+
+
+def search(page: Any, query: str) -> list[str]:
+    """Type `query` into Material's search box; the result addresses, best first."""
+    page.click("label.md-search__icon, .md-search__input", timeout=5000)
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")      # Material reads the query on key events; fill() alone sends none
+    page.wait_for_selector(".md-search-result__item a, .md-search-result__meta", timeout=20000)
+    page.wait_for_timeout(400)
+    return [a.get_attribute("href") or "" for a in page.query_selector_all(".md-search-result__item > a")]
+
+
+@pytest.mark.browser
+def test_offline_copy_searches_from_file_without_network(offline_copy: Path) -> None:
+    visit = Visit()
+    with browser() as context:
+        context.set_offline(True)
+        page = open_page(context, (offline_copy / "index.html").as_uri(), visit)
+        results = search(page, "Tsikhanouski")
+        assert any("akteure/" in r or "artikel/" in r for r in results), results
+    assert visit.hosts <= {"file"}, visit.hosts
+    assert not visit.errors, visit.errors
+
+
+# --- article pages --------------------------------------------------------------------------
+
+def test_article_starts_with_title_one_line_and_the_text() -> None:
+    article = parse("---\ntitle: Ein Treffen in Minsk\noutlet: Beispiel-Zeitung\nauthor: Erika Muster\n---\n"
+                    "3. März 2025\n\nDer erste Absatz des Textes.\n\nDer zweite Absatz.\n")
+    page = render_article(article)
+    body = page.split("---\n", 2)[2]
+    lines = [line for line in body.splitlines() if line.strip()]
+    assert lines[0] == "# Ein Treffen in Minsk"
+    assert html.unescape(lines[1]).startswith("3. März 2025 · Beispiel-Zeitung · Erika Muster")
+    assert markdown.markdown(lines[1]).startswith("<p>")               # a line, not a numbered list
+    assert "Der erste Absatz" in lines[3]
+    assert body.index("Der zweite Absatz") < body.index('??? info "Angaben zum Artikel')   # facts folded, below
+    assert "    | Datum | 3. März 2025 |" in body
+
+
+def test_article_of_unknown_date_says_so_in_its_byline() -> None:
+    page = render_article(parse("Ohne Datum\n\nEin Text ohne Datum.\n"))
+    assert "\nDatum unbekannt\n{ .dossier-byline }" in page
+
+
+def test_previous_and_next_articles_follow_date_order() -> None:
+    texts = {"b": "B-Titel\n\n2. Mai 2025\n\nText.\n", "a": "A-Titel\n\n1. Januar 2025\n\nText.\n",
+             "c": "C-Titel\n\n9. Juli 2025\n\nText.\n", "u": "U-Titel\n\nText ohne Datum.\n"}
+    articles = [parse(t, f"seeds/{n}.txt") for n, t in texts.items()]
+    order = reading_order(articles)
+    assert [display_title(a) for a in order] == ["A-Titel", "B-Titel", "C-Titel", "U-Titel"]
+    middle = render_article(order[1], neighbours=(order[0], order[2]))
+    assert "Vorheriger Artikel · 1. Januar 2025</span> A-Titel]" in middle
+    assert "Nächster Artikel · 9. Juli 2025</span> C-Titel]" in middle
+    last = render_article(order[3], neighbours=(order[2], None))
+    assert "Nächster Artikel" not in last and "Vorheriger Artikel · 9. Juli 2025" in last
+
+
+def test_generated_pages_highlight_their_section(real_build: Build) -> None:
+    def active(url: str) -> list[str]:
+        return re.findall(r'md-nav__item--active">\s*<a href="([^"]*)"', real_build.page(url))
+    article = next(p.parent.name for p in (real_build.site / "artikel").glob("*/index.html"))
+    assert active(f"artikel/{article}") == ["../"]
+    assert active("akteure/alexander-lukaschenko") == ["../"]
+    event = next(p.parent.name for p in (real_build.site / "ereignisse").glob("*/index.html"))
+    assert active(f"ereignisse/{event}") == ["../../chronik/"]
+    assert active("glossar") == []          # a page in the navigation marks itself, as before
+
+
+# --- search -------------------------------------------------------------------------------
+
+def _actor(**extra: Any) -> Actor:
+    fields: dict[str, Any] = {"id": "maryja-kalesnikava", "name": "Maryja Kalesnikava", "kind": "person",
+                              "description": "belarussische Musikerin und Oppositionelle.", "path": "r.yml",
+                              "line": 3, "gender": "f"}
+    fields.update(extra)
+    variants = expand_variants(fields["name"], "Мария Колесникова", "Марыя Калеснікава", ["Maria Kolesnikowa"])
+    return Actor(**fields, variants=variants)
+
+
+def _mention(article: str, form: str) -> Mention:
+    return Mention(article, "text", 3, 0, len(form), form, "maryja-kalesnikava", form, None, None, False)
+
+
+def test_actor_summary_says_who_how_often_and_every_spelling_on_one_line() -> None:
+    actor = _actor(role="Sprecherin des Koordinationsrats")
+    summary = actor_summary(actor, [_mention("a", "Maryja Kalesnikava"), _mention("b", "Maria Kolesnikowa"),
+                                    _mention("b", "Maria Kolesnikowa")])
+    assert "\n" in summary and summary.endswith("{ .dossier-summary }")
+    line = summary.split("\n")[0]
+    assert line.startswith("*Person · weiblich* — belarussische Musikerin und Oppositionelle.")
+    assert "Rolle im Dossier:** Sprecherin des Koordinationsrats." in line
+    assert "Im Dossier 3 Erwähnungen in 2 Artikeln." in line
+    shown = line.split("Schreibweisen:** ")[1].rstrip(".").split(", ")
+    assert set(shown) == {v.form for v in actor.variants} and len(shown) == len(set(shown))
+    assert shown[-2:] == ["Мария Колесникова", "Марыя Калеснікава"]       # Cyrillic last
+    assert "Im Dossier bisher nicht erwähnt." in actor_summary(_actor(), [])
+
+
+def test_actor_page_is_boosted_and_only_its_summary_is_searched() -> None:
+    page = render_actor(_actor(), [_mention("a", "Maryja Kalesnikava")], {"a": parse("T\n\nMaryja Kalesnikava.\n")},
+                        Counter({"x": 1}), {"x": _actor(id="x", name="Anderer Mensch")}, ["## Ereignisse", "", "- e"])
+    assert "search:\n  boost: " in page
+    outside_divs = re.sub(r"<div [^>]*data-search-exclude[^>]*>.*?</div>", "", page, flags=re.DOTALL)
+    for heading in re.findall(r"^## .*$", outside_divs, re.MULTILINE):
+        assert "data-search-exclude" in heading, heading
+    assert '<div class="dossier-actor-events" data-search-exclude markdown>' in page
+
+
+def test_article_notes_stay_out_of_search() -> None:
+    page = render_article(parse("Titel\n\nText (1).\n\nAnmerkungen:\n1. Siehe Lukashenko, Interview.\n"))
+    assert "{ #anmerkungen data-search-exclude }" in page
+
+
+SPELLINGS = [("Tsikhanouski", "sergej-tichanowski"), ("Zichanouski", "sergej-tichanowski"),
+             ("Tichanowskij", "sergej-tichanowski"), ("Тихановский", "sergej-tichanowski"),
+             ("Lukashenko", "alexander-lukaschenko"), ("Lukaschenka", "alexander-lukaschenko"),
+             ("Khrenin", "viktor-chrenin")]
+
+
+@pytest.mark.browser
+def test_search_puts_the_actor_page_first_for_any_spelling(real_build: Build) -> None:
+    visit, first = Visit(), {}
+    with serve(real_build.site) as base, browser() as context:
+        page = open_page(context, base, visit)
+        for query, _ in SPELLINGS:
+            results = search(page, query)
+            first[query] = results[0].removeprefix(base).split("?")[0] if results else None
+    assert first == {query: f"akteure/{actor}/" for query, actor in SPELLINGS}
+    assert visit.hosts == {"127.0.0.1"}, visit.hosts
+
+
+# --- who acts with whom ---------------------------------------------------------------------
+
+def test_network_picture_is_reproducible_escaped_svg() -> None:
+    actors = {i: _actor(id=i, name=n) for i, n in (("a", "Anna <script>alert(1)</script>"), ("b", "Boris & Co"),
+                                                     ("c", "Cäcilie"), ("d", "Dmitri"))}
+    together = {"a": Counter({"b": 3, "c": 1}), "b": Counter({"a": 3}), "c": Counter({"a": 1}), "d": Counter()}
+    named = {"a": 5, "b": 3, "c": 1, "d": 1}
+    svg = network_svg(neighbourhood("a", together), together, actors, named, center="a", title="T")
+    assert svg == network_svg(neighbourhood("a", together), together, actors, named, center="a", title="T")
+    root = ElementTree.fromstring(svg)                       # well-formed, so the PDF can use it too
+    names = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert sorted(names) == ["Anna <script>alert(1)</script>", "Boris & Co", "Cäcilie"]   # as text, not markup
+    assert "<script" not in svg and "Dmitri" not in svg and len(root.findall("{http://www.w3.org/2000/svg}line")) == 2
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")   # nothing loaded from outside
+    assert network_svg({"d"}, together, actors, named) == "" and figure("", "x") == []
+
+
+def test_network_picture_on_actor_pages_and_the_actor_index(real_build: Build) -> None:
+    assert '<figure class="dossier-network"><svg class="dossier-network-svg"' in real_build.page("akteure").replace("\n", "")
+    actor = real_build.page("akteure/alexander-lukaschenko")
+    assert actor.count('class="dossier-network-svg"') == 1 and ">Alexander Lukaschenko</text>" in actor
+
+
+def test_network_pictures_are_in_the_offline_copy(offline_copy: Path) -> None:
+    assert 'class="dossier-network-svg"' in (offline_copy / "akteure" / "index.html").read_text(encoding="utf-8")
+    pictures = [p for p in (offline_copy / "akteure").glob("*.html")
+                if 'class="dossier-network-svg"' in p.read_text(encoding="utf-8")]
+    assert len(pictures) > 1
