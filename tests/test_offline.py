@@ -190,7 +190,7 @@ def test_registers_run_on_without_a_page_per_entry(full_site: Path, reader: PdfR
     most those leave a page short (the last page of each)."""
     titles = outline_titles(reader)
     for kind, field in (("actors.json", "name"), ("events.json", "title")):
-        entries = [item[field] for item in data(full_site, kind)]
+        entries = [item[field] for item in data(full_site, kind) if item.get("curated", True)]   # uncurated: Chronik only
         if len(entries) > 3:
             assert len({titles[e] for e in entries}) < len(entries), kind
     short = sum(1 for page in reader.pages if len(page.extract_text().splitlines()) <= 25)
