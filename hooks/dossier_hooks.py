@@ -27,11 +27,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from dossier.corpus import Corpus, load_corpus
-from dossier.offline import zip_folder
-from dossier.pdf import assemble, write_pdf
+from dossier.index.corpus import Corpus, load_corpus
+from dossier.publish.offline import zip_folder
+from dossier.publish.pdf import assemble, write_pdf
+from dossier.render.site import generate, pdf_plan
 from dossier.settings import Settings, read_settings
-from dossier.site import generate, pdf_plan
 
 PDF_PATH = "downloads/dossier.pdf"
 ZIP_PATH = "downloads/dossier-offline.zip"

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from dossier.corpus import load_corpus  # noqa: E402
+from dossier.index.corpus import load_corpus  # noqa: E402
 
 
 def timed(action: object) -> float:

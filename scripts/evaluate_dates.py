@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from dossier.dateexpr import Context, DateExpr, resolve_text  # noqa: E402
-from dossier.dates import find_full_dates, parse_date_line  # noqa: E402
+from dossier.annotate.dates.expressions import Context, DateExpr, resolve_text  # noqa: E402
+from dossier.parse.datelines import find_full_dates, parse_date_line  # noqa: E402
 
 EVAL = ROOT / "eval" / "dates"
 

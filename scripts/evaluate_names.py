@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from dossier.corpus import load_corpus  # noqa: E402
-from dossier.source import slug_for  # noqa: E402
+from dossier.index.corpus import load_corpus  # noqa: E402
+from dossier.read.seedfile import slug_for  # noqa: E402
 
 EVAL = ROOT / "eval" / "names"
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)

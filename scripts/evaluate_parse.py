@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from ruamel.yaml import YAML  # noqa: E402
 
 from dossier.model import Article  # noqa: E402
-from dossier.parse import parse_article  # noqa: E402
-from dossier.source import read_seed  # noqa: E402
+from dossier.parse.article import parse_article  # noqa: E402
+from dossier.read.seedfile import read_seed  # noqa: E402
 
 EVAL = ROOT / "eval" / "parse"
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, Build, make_project, run_build, snapshot
-from dossier.corpus import load_corpus
+from dossier.index.corpus import load_corpus
 
 
 def schema(name: str) -> Any:

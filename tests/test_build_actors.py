@@ -10,8 +10,8 @@ from typing import Any
 import jsonschema
 
 from conftest import ROOT, Build, make_project, run_build
-from dossier.corpus import load_corpus
-from dossier.render_actors import linkable
+from dossier.index.corpus import load_corpus
+from dossier.render.actors import linkable
 
 
 def load(build: Build, name: str) -> Any:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import make_project
-from dossier.candidates import entries, guess_gender
+from dossier.annotate.candidates import entries, guess_gender
 from dossier.check import main as check_main
-from dossier.corpus import load_corpus
-from dossier.site import generate
+from dossier.index.corpus import load_corpus
+from dossier.render.site import generate
 
 # Senator Welch, 13 Dec 2025 (public domain), shortened; five people the registry does not know.
 RELEASE = """---

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, make_project
-from dossier.corpus import Corpus, load_corpus
-from dossier.site import generate
+from dossier.index.corpus import Corpus, load_corpus
+from dossier.render.site import generate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 EXTRA = ("contributor_de.txt", "en_statement.txt")

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from dossier.dateexpr import Context, resolve_text
-from dossier.dates import parse_date_line
+from dossier.annotate.dates.expressions import Context, resolve_text
+from dossier.parse.datelines import parse_date_line
 
 ARTICLE = Context(dt.date(2025, 9, 17), 2025)      # a Wednesday
 UNKNOWN = Context(None, 2025)                       # no article date; context year from the text

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, make_project
-from dossier.export import export, main
-from dossier.offline import ROOT_FOLDER, zip_folder
+from dossier.publish.export import export, main
+from dossier.publish.offline import ROOT_FOLDER, zip_folder
 
 
 def test_export_writes_docs_generated_pages_and_a_config_without_hooks(tmp_path: Path) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.links import clean_target, domain_of, find_links
-from dossier.mdtext import safe_url
-from dossier.sources import citation_text
+from dossier.index.sources import citation_text
+from dossier.parse.links import clean_target, domain_of, find_links
+from dossier.render.mdtext import safe_url
 
 
 @pytest.mark.parametrize(("url", "clean"), [

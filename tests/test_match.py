@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from dossier.corpus import load_corpus
-from dossier.match import build_matcher
-from dossier.mentions import Mention, find_mentions
-from dossier.parse import parse_article
-from dossier.registry import Actor, Variant, expand_variants, load_actors
-from dossier.source import read_seed
+from dossier.annotate.actors import Actor, Variant, expand_variants, load_actors
+from dossier.annotate.match import build_matcher
+from dossier.annotate.mentions import Mention, find_mentions
+from dossier.index.corpus import load_corpus
+from dossier.parse.article import parse_article
+from dossier.read.seedfile import read_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTORS, _ = load_actors(ROOT)

@@ -8,7 +8,7 @@ import re
 import markdown
 import pytest
 
-from dossier.mdtext import Insert, compose, escape_block, fixed, link_to
+from dossier.render.mdtext import Insert, compose, escape_block, fixed, link_to
 
 EXTENSIONS = ["footnotes", "attr_list", "md_in_html", "tables", "admonition", "pymdownx.details", "toc",
               "abbr"]

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from dossier.match import build_matcher, scan
-from dossier.mentions import Mention, find_mentions
-from dossier.namewords import is_common_word, patronymic_gender, skeleton
-from dossier.parse import parse_article
-from dossier.registry import Actor, expand_variants, load_actors
-from dossier.source import read_seed
+from dossier.annotate.actors import Actor, expand_variants, load_actors
+from dossier.annotate.match import build_matcher, scan
+from dossier.annotate.mentions import Mention, find_mentions
+from dossier.annotate.namewords import is_common_word, patronymic_gender, skeleton
+from dossier.parse.article import parse_article
+from dossier.read.seedfile import read_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -238,7 +238,7 @@ def test_one_pass_with_a_matcher_built_once() -> None:
 def test_the_actor_page_says_how_each_mention_was_recognised() -> None:
     from collections import Counter
 
-    from dossier.render_actors import render_actor
+    from dossier.render.actors import render_actor
 
     body = ("---\ntitle: Opposition in Vilnius\nlanguage: en\n---\nEin Vorspann ohne Namen.\n\n"
             "Belarusian opposition leader Sviatlana Tsihanouskaya spoke. Tsihanouskaya thanked Vilnius.\n")
@@ -253,7 +253,7 @@ def test_the_actor_page_says_how_each_mention_was_recognised() -> None:
 
 
 def test_a_registry_patronymic_is_generated_in_every_scheme() -> None:
-    from dossier.registry import patronymic_spellings
+    from dossier.annotate.actors import patronymic_spellings
 
     assert {"Kemelevich", "Kemelewitsch"} <= set(patronymic_spellings({"ru": "Кемелевич"}))
     # A Kazakh patronymic has no Slavic ending: only the registry makes it known.
@@ -277,8 +277,8 @@ def test_a_registry_patronymic_is_generated_in_every_scheme() -> None:
     ("Hans van der Berg", "van der Berg", ("Hans", "van der Berg")),
 ])
 def test_split_name_into_first_names_and_surname(name: str, surname: str | None, parts: tuple[str, str]) -> None:
-    from dossier.match import split_name
-    from dossier.registry import Variant
+    from dossier.annotate.actors import Variant
+    from dossier.annotate.match import split_name
 
     actor = Actor("x", name, "person", "x", "r", 1, gender="m", surname=surname)
     assert split_name(actor, Variant(name)) == parts

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 import dossier_hooks
 from conftest import ENV, MKDOCS, ROOT, make_project
-from dossier.corpus import load_corpus
+from dossier.index.corpus import load_corpus
 
 
 def make_site(root: Path, out: Path, epoch: str = "1758067200") -> Path:

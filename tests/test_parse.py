@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from dossier.model import Article, Diagnostic
-from dossier.parse import Unit, parse_article, read_author_line, split_credit
-from dossier.source import read_seed
+from dossier.parse.article import Unit, parse_article, read_author_line, split_credit
+from dossier.read.seedfile import read_seed
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from dossier.parse import date_of_line
+from dossier.parse.article import date_of_line
 
 ROOT = Path(__file__).resolve().parents[1]
 _SPEC = importlib.util.spec_from_file_location("evaluate_parse", ROOT / "scripts" / "evaluate_parse.py")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.chrome import chrome_reason, strip_edit_residue
 from dossier.model import Article, Diagnostic
-from dossier.notes import Line, find_notes_start, parse_items
-from dossier.parse import parse_article
-from dossier.source import read_seed
+from dossier.parse.article import parse_article
+from dossier.parse.chrome import chrome_reason, strip_edit_residue
+from dossier.parse.notes import Line, find_notes_start, parse_items
+from dossier.read.seedfile import read_seed
 
 
 def parse(text: str) -> tuple[Article, list[Diagnostic]]:

@@ -18,15 +18,15 @@ import pytest
 
 from browser.harness import Visit, browser, open_page, serve
 from conftest import ENV, MKDOCS, ROOT, Build
-from dossier.mentions import Mention
+from dossier.annotate.actors import Actor, expand_variants
+from dossier.annotate.mentions import Mention
 from dossier.model import Article
-from dossier.network import figure, neighbourhood, network_svg
-from dossier.offline import ROOT_FOLDER, zip_folder
-from dossier.parse import parse_article
-from dossier.registry import Actor, expand_variants
-from dossier.render_actors import actor_summary, render_actor
-from dossier.render_articles import display_title, reading_order, render_article
-from dossier.source import read_seed
+from dossier.parse.article import parse_article
+from dossier.publish.offline import ROOT_FOLDER, zip_folder
+from dossier.read.seedfile import read_seed
+from dossier.render.actors import actor_summary, render_actor
+from dossier.render.articles import display_title, reading_order, render_article
+from dossier.render.network import figure, neighbourhood, network_svg
 
 # Interface strings Material, Python-Markdown or our own renderers produce in English unless
 # configured; none may reach a page of a German site.

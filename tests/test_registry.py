@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.registry import load_actors
+from dossier.annotate.actors import load_actors
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = """- id: a-b

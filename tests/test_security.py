@@ -14,13 +14,13 @@ import markdown
 import pytest
 
 from conftest import ROOT, make_project
-from dossier.corpus import Corpus, load_corpus
-from dossier.events import MAX_UNCURATED
-from dossier.mdtext import compose, heading_text, link_to, title_attribute, tooltip_text
+from dossier.index.corpus import Corpus, load_corpus
+from dossier.index.events import MAX_UNCURATED
 from dossier.model import Diagnostic
-from dossier.render_articles import page_meta, render_footnote
-from dossier.site import generate
-from dossier.yamlload import load_yaml
+from dossier.read.yamlfile import load_yaml
+from dossier.render.articles import page_meta, render_footnote
+from dossier.render.mdtext import compose, heading_text, link_to, title_attribute, tooltip_text
+from dossier.render.site import generate
 
 XSS = "<img src=x onerror=alert(1)>"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.source import MAX_SEED_BYTES, read_seed, slug_for
+from dossier.read.seedfile import MAX_SEED_BYTES, read_seed, slug_for
 
 P = "seeds/x.txt"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.translit import SCHEMES, is_script
+from dossier.annotate.translit import SCHEMES, is_script
 
 SCHEME = {s.id: s for s in SCHEMES}
 

@@ -12,8 +12,8 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import ENV, ROOT
-from dossier.corpus import load_corpus
-from dossier.export import export
+from dossier.index.corpus import load_corpus
+from dossier.publish.export import export
 
 ZENSICAL = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
 

@@ -14,9 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-from .candidates import entries
-from .corpus import Corpus, load_corpus
-from .german import count
+from dossier.annotate.candidates import entries
+from dossier.index.corpus import Corpus, load_corpus
+from dossier.render.german import count
 
 ORDER = {"error": 0, "warning": 1, "info": 2}
 

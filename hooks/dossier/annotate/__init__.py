@@ -1,0 +1,1 @@
+"""Annotate stage: actor mentions, date expressions and name candidates in every text."""

@@ -1,0 +1,1 @@
+"""The date grammar: vocabulary, interval arithmetic, rules, and finding expressions in text."""

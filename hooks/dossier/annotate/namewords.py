@@ -1,0 +1,127 @@
+"""What a word next to a name says: common words, titles, patronymics, spelling skeletons.
+
+- A *common word* of a language is one that is frequent there and much rarer in the other
+  languages: "Herbst" in German, "small" in English. Names are frequent everywhere or nowhere
+  ("Putin", "Trump", "Clinton" have similar frequencies across languages), so the ratio
+  separates them without a hand list. Frequencies come from `wordfreq` (a maintained list).
+- A *given-name-like* word is a capitalised word that is frequent in English (wordfreq covers
+  names from news and subtitles) but is not a common word of any of the languages: "Hillary",
+  "Eduard". "Hillary Clinton" is then not a surname-only mention of Bill Clinton.
+- Title and role words that make a following surname a reference to a person ("President",
+  "Präsident", "Machthaber", "Secretary", "Mr."). A closed list of job titles: no library
+  lists them for German and English, so it is written here.
+- Patronymics are recognised by shape (-owitsch, -ovich, -ovna, -auna, Cyrillic -вич/-вна …).
+- A transliteration *skeleton* folds the letters that schemes write differently
+  (kh/ch/h, ts/z/c/s, w/v/ŭ, j/y/i, -ij/-yj/-i/-y, doubled letters), so an unseen spelling of a
+  known surname ("Tsihanouskaya") has the same skeleton as a generated one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from statistics import median
+
+from wordfreq import zipf_frequency
+
+from dossier.annotate.normalise import key
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl")
+COMMON_MIN = 3.0        # zipf: about once in 10^6 words, or more often
+COMMON_MARGIN = 1.0     # ten times more frequent than the median of the other languages
+
+
+@lru_cache(maxsize=1 << 16)
+def is_common_word(word: str, language: str) -> bool:
+    """True when `word` is an ordinary word of `language` ("herbst" in de, "small" in en)."""
+    lower = key(word)
+    here = zipf_frequency(lower, language)
+    if here < COMMON_MIN:
+        return False
+    others = [zipf_frequency(lower, other) for other in LANGUAGES if other != language]
+    return here - median(others) >= COMMON_MARGIN
+
+
+@lru_cache(maxsize=1 << 16)
+def looks_like_given_name(word: str) -> bool:
+    """A capitalised, known, non-common word: a given name of someone not in the registry."""
+    if not word[:1].isupper() or word.isupper() or len(word) < 3:
+        return False
+    lower = key(word)
+    if zipf_frequency(lower, "en") < 2.5 or lower in TITLES:
+        return False
+    return not any(is_common_word(word, language) for language in LANGUAGES)
+
+
+# Job titles and forms of address that stand before a surname, in German and English (keys).
+def _words(text: str) -> frozenset[str]:
+    return frozenset(key(w) for w in text.split())
+
+
+TITLES = _words("""
+    president präsident präsidenten präsidentin staatspräsident staatspräsidenten staatschef
+    staatschefs machthaber machthabers langzeitherrscher diktator diktators autokrat autokraten
+    herrscher herrschers regierungschef kanzler kanzlerin premier premierminister ministerpräsident
+    minister ministerin außenminister außenministerin verteidigungsminister innenminister
+    senator senatorin senators abgeordnete abgeordneten botschafter botschafterin sondergesandte
+    sondergesandten gesandte gesandten oppositionsführerin oppositionsführer oppositionelle
+    oppositionellen oppositionspolitiker oppositionspolitikerin bürgerrechtlerin bürgerrechtler
+    menschenrechtler menschenrechtlerin blogger bloggerin journalist journalistin vizepräsident
+    secretary senator senators representative rep sen ambassador envoy chairman chairwoman
+    minister leader strongman dictator autocrat governor general admiral pope king queen prince
+    premier chancellor spokesman spokeswoman spokesperson adviser advisor director
+    mr mrs ms dr prof herr frau
+""")
+
+
+# Articles, prepositions and determiners that make the next word a common noun ("im Herbst",
+# "der Herbst", "last fall"): a closed grammatical class, so a short list.
+DETERMINERS = _words("""
+    der die das des dem den ein eine einem einen einer eines im am vom zum zur beim ins ans
+    seit bis ab nach vor über unter jeden jedem jeder dieses diesem diesen dieser jenem
+    letzten letzter nächsten kommenden vergangenen frühen späten mitten
+    the a an this that these those last next every each of in since until by during early late
+""")
+
+
+# Patronymic endings, on keys (diacritics already dropped: -avič -> -avic, -аўна -> -ауна).
+_PATRONYMIC_M = re.compile(r"(?:[aoe]vi[cč]h?|[aoe]witsch|[aoe]wicz|[aoe]vych|вич|віч)$")
+_PATRONYMIC_F = re.compile(r"(?:[aoe]vna|[aoe]wna|[aoe]una|ichna|ична|вна|уна)$")
+
+
+def patronymic_gender(word: str) -> str | None:
+    """'m' or 'f' when `word` has the shape of a patronymic, else None."""
+    k = key(word)
+    if len(k) < 6:
+        return None
+    if _PATRONYMIC_M.search(k):
+        return "m"
+    if _PATRONYMIC_F.search(k):
+        return "f"
+    return None
+
+
+_SKELETON_STEPS = (
+    (r"x", "ks"),                     # Maxim / Maksim, Alexander / Aleksandr
+    (r"(?:shch|schtsch)", "S"),
+    (r"(?:tsch|tch|č|ć)", "H"),       # ч: German tsch, English ch (folded with х, see below)
+    (r"(?:sch|sh|zh|ž|š)", "S"),
+    (r"(?:kh|ch|h)", "H"),          # х: German ch, English kh, a bare h in some texts
+    (r"(?:ts|tz|z|c|ś|ź|s)", "Z"),
+    (r"(?:w|v|ŭ)", "V"),
+    (r"(?<=[aeiouy])u", "V"),                          # -ou- / -ov- (Zichanouski, Tikhanovsky)
+    (r"(?:ij|yj|iy|yi|ii|j|y)", "i"),
+    (r"(.)\1+", r"\1"),                                # doubled letters (Protassewitsch)
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton(word: str) -> str:
+    """Transliteration-blind form of a Latin name: Tsikhanouskaya, Tsihanouskaya, Zichanouskaja
+    and Tikhanovskaya all give the same skeleton."""
+    # German ch is х (Chrenin), English ch is ч (Chernobyl): schemes disagree on exactly this
+    # letter, so х and ч share one skeleton letter.
+    out = key(word)
+    for pattern, repl in _SKELETON_STEPS:
+        out = re.sub(pattern, repl, out)
+    return out

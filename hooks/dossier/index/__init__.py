@@ -1,0 +1,1 @@
+"""Index stage: all articles -> one Corpus with sources, actors and events linked both ways."""

@@ -1,0 +1,369 @@
+"""Events: dated mentions in every text, attached to curated events, or grouped as uncurated
+entries of the Chronik when something happens in them.
+
+1. Every resolved date expression (dateexpr) in a text is a mention, with its sentence (the
+   quote), the clause around it, the actors named in that sentence, in its paragraph and in
+   the article, and whether it sits in a reference (a note, a cited title, "…, 09.08.2025,
+   bei X, online unter …").
+2. A mention attaches to a curated event (seeds/registry/events.yml) when the dates overlap
+   (a month-precise "Juni 2025" fits 21 June 2025) and either one of the event's names is in
+   the sentence, or a trigger word is (as a word, not a prefix) and the paragraph names one of
+   the event's actors (for a day-precise date: the article does). References support curated
+   events this way.
+3. A mention that attaches to nothing becomes an uncurated entry only when its clause holds an
+   event word (eventwords), an actor is named in its sentence, it is no reference, and its
+   date is no coarser than a season (bare years, decades, "seit 1994" never are). Entries
+   with equal dates and shared actors are merged; at most MAX_UNCURATED per article, the
+   rest counted in `left_out` for the Chronik's note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from dossier.annotate.dates.expressions import Context, DateExpr, resolve_text
+from dossier.annotate.eventwords import event_words, matches_word
+from dossier.annotate.mentions import Mention, segments
+from dossier.annotate.normalise import atoms
+from dossier.annotate.sentences import sentence_span
+from dossier.model import Article, Diagnostic
+from dossier.read.registryfile import load_registry_list, unique_entries
+from dossier.read.yamlfile import key_line
+
+REGISTRY = "seeds/registry/events.yml"
+UNCURATED_PREFIX = "datiert-"   # ids of events the build finds itself; curated ids may not use it
+SCHEMA = "events-registry.schema.json"
+
+
+@dataclass(frozen=True)
+class EventMention:
+    article: str
+    part: str
+    line: int
+    start: int
+    end: int
+    words: str
+    first: dt.date
+    last: dt.date
+    precision: str
+    basis: str
+    quote: str
+    actors: tuple[str, ...]            # named in the sentence
+    paragraph_actors: tuple[str, ...]  # named anywhere in the same text
+    publication: bool = False          # the date of a cited work ("…, 08.08.2025, online unter …")
+    citation: bool = False             # in a note or a cited title: supports curated events only
+    clause: str = ""                   # the clause around the date: an uncurated entry's title
+    happening: bool = False            # the clause holds an event word
+    article_actors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    """A curated event (from the registry, with names and triggers) or a cluster of dated
+    mentions that attach to none (curated False)."""
+
+    id: str
+    title: str
+    first: dt.date
+    last: dt.date
+    end: dt.date | None
+    precision: str
+    actors: tuple[str, ...]
+    mentions: tuple[EventMention, ...] = ()
+    curated: bool = True
+    description: str = ""
+    line: int | None = None
+    names: tuple[str, ...] = ()
+    triggers: tuple[str, ...] = ()
+    left_out: tuple[tuple[str, int], ...] = ()   # (article, uncurated mentions over the cap)
+
+
+def _interval(date: str, end: str | None) -> tuple[dt.date, dt.date]:
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        first = dt.date(*parts)
+    elif len(parts) == 2:
+        first = dt.date(parts[0], parts[1], 1)
+    else:
+        first = dt.date(parts[0], 1, 1)
+    if end:
+        return first, dt.date.fromisoformat(end)
+    if len(parts) == 3:
+        return first, first
+    if len(parts) == 2:
+        nxt = dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1)
+    return first, dt.date(first.year, 12, 31)
+
+
+def load_events(root: Path, actor_ids: set[str] | None) -> tuple[list[Event], list[Diagnostic]]:
+    """Curated events. `actor_ids` None means the actor registry could not be read: its ids are
+    then not checked, so one broken file gives its own errors, not dozens of follow-on ones."""
+    data, diags = load_registry_list(root, REGISTRY, SCHEMA, "events")
+    if data is None:
+        return [], diags
+    events: list[Event] = []
+    entries, more = unique_entries(data, REGISTRY, reserved_prefixes=(UNCURATED_PREFIX,))
+    diags += more
+    for entry, line in entries:
+        for actor in entry["actors"]:
+            if actor_ids is not None and actor not in actor_ids:
+                diags.append(Diagnostic(REGISTRY, key_line(entry, "actors"), "error",
+                                        f"event '{entry['id']}' names actor '{actor}', which is not in "
+                                        "seeds/registry/actors.yml", "event-unknown-actor"))
+        try:
+            first, last = _interval(str(entry["date"]), entry.get("end"))
+        except ValueError:
+            diags.append(Diagnostic(REGISTRY, key_line(entry, "date"), "error",
+                                    f"date '{entry['date']}' is not a real calendar date", "event-date"))
+            continue
+        if last < first:
+            diags.append(Diagnostic(REGISTRY, key_line(entry, "end"), "error", "end is before date", "event-date"))
+            continue
+        events.append(Event(
+            entry["id"], entry["title"], first, last, dt.date.fromisoformat(entry["end"]) if entry.get("end") else None,
+            entry["precision"], tuple(entry["actors"]), description=entry.get("description", ""), line=line,
+            names=tuple(entry.get("names", [])), triggers=tuple(entry.get("triggers", []))))
+    return events, diags
+
+
+# --- mentions ------------------------------------------------------------------------------
+
+# A date followed by "online unter", "abrufbar", "retrieved", or the URL itself, even after an
+# outlet ("…, 09.08.2025, bei Executive Intelligence Review, online unter …"), dates a cited work.
+_PUBLISHED = re.compile(r"[^.!?\n]{0,80}?(?:\b(?:online\s+(?:unter|at|verfügbar|abrufbar)|abrufbar|abgerufen|"
+                        r"retrieved|accessed|available\s+(?:at|online|from)|archiviert|archived|URL)\b|https?://|www\.)",
+                        re.IGNORECASE)
+_ACCESSED = re.compile(r"\b(?:abgerufen(?:\s+am)?|zuletzt\s+aufgerufen(?:\s+am)?|accessed(?:\s+on)?|"
+                       r"retrieved(?:\s+on)?|Stand:?)\s*$", re.IGNORECASE)
+# A source in parentheses: "(Reuters, 17.11.2025)", "(Quelle: dpa, 17. November 2025)".
+_SOURCE_BEFORE = re.compile(r"\(\s*(?:quelle:?\s*|source:?\s*|via\s+)?[^()\d,]{1,50},\s*(?:vom\s+|from\s+)?$",
+                            re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"\s*\)")
+# (Patterns used with .match(text, pos) carry no "^": it would only match at the text's start.)
+# A cited title: a quotation whose closing mark is followed by "in:", ", bei", "(2025)" …
+_OPEN, _CLOSE = "„“\"«‚", "“”\"»‘"
+_AFTER_TITLE = re.compile(r"\s*[,.]?\s*(?:in:|bei\s|erschienen|published|\(\d{4}\)|\d{1,2}\.\d{1,2}\.\d{2,4})",
+                          re.IGNORECASE)
+# A trigger word alone needs a date no coarser than a season: "in diesem Jahr" names no event.
+MAX_TRIGGER_SPAN = dt.timedelta(days=92)
+# Uncurated entries one article may add to the Chronik.
+MAX_UNCURATED = 12
+# Clause delimiters inside a sentence.
+_DELIMITER = re.compile(r"[,;:()–—„“”\"«»]|\s-\s")
+_TITLE_WORDS = 18
+_DANGLING_WORDS = """und oder aber sowie der die das den dem des ein eine einer einem eines zu zum zur von vom
+mit für in im an am auf bei nach um dass als and or but the a an of for to in on at by with from as that
+which who whom whose"""
+_DANGLING = frozenset(_DANGLING_WORDS.split())
+_CONJUNCTIONS = frozenset(["und", "oder", "aber", "sowie", "doch", "and", "or", "but", "yet"])
+
+
+def _is_citation(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[bool, bool]:
+    """(a reference, the publication date of one) for the date at text[start:end]."""
+    published = bool(_PUBLISHED.match(text, end, min(len(text), end + 120)))
+    if published or _ACCESSED.search(text, max(0, start - 30), start):
+        return True, published
+    if _SOURCE_BEFORE.search(text, max(0, start - 60), start) and _SOURCE_AFTER.match(text, end):
+        return True, True     # "(Reuters, 17.11.2025)", "(Quelle: dpa, 17. November 2025)"
+    s, e = sentence
+    opening = max(text.rfind(q, s, start) for q in _OPEN)
+    if opening >= 0:
+        closing = min((i for i in (text.find(q, end, e) for q in _CLOSE) if i >= 0), default=-1)
+        if closing >= 0 and _AFTER_TITLE.match(text, closing + 1, min(e + 40, len(text))):
+            return True, False
+    return False, False
+
+
+def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) -> str:
+    """The clause holding text[start:end], widened by neighbouring clauses (right first) while
+    it has fewer than four words besides the date or no event word, and cut to whole words
+    around the date. Punctuation inside stays as written."""
+    s, e = sentence
+    cuts_left = [m.start() for m in _DELIMITER.finditer(text, s, start)]      # nearest last
+    cuts_right = [m.end() for m in _DELIMITER.finditer(text, end, e)]         # nearest first
+    a = cuts_left.pop() + 1 if cuts_left else s
+    b = cuts_right.pop(0) - 1 if cuts_right else e
+
+    def short() -> bool:   # too few words, or nothing happens in it yet
+        size = len(text[a:b].split()) - len(text[start:end].split())
+        return size < 4 or (size < _TITLE_WORDS and not event_words(text[a:b]))
+    while short() and (cuts_left or cuts_right or a > s or b < e):
+        if b < e:
+            b = cuts_right.pop(0) - 1 if cuts_right else e
+        else:
+            a = cuts_left.pop() + 1 if cuts_left else s
+    head, date, tail = text[a:start].split(), text[start:end].split(), text[end:b].split()
+    room = max(0, _TITLE_WORDS - len(date))
+    keep_tail = min(len(tail), max(room - len(head), room // 2))
+    keep_head = min(len(head), room - keep_tail)
+    tail = tail[:keep_tail]
+    while tail and tail[-1].lower().strip(",;:") in _DANGLING:   # a cut clause ends on a content word
+        tail.pop()
+    head = head[len(head) - keep_head:]
+    while head and head[0].lower().strip(",;:") in _CONJUNCTIONS:      # "And on 28 December …"
+        head.pop(0)
+    clause = re.sub(r"\s+([,.;:!?“”»])", r"\1", " ".join(head + date + tail))
+    clause = clause.strip(" ,;:.-–—()„“”\"«»")
+    return clause[:1].upper() + clause[1:]
+
+
+def find_event_mentions(article: Article, mentions: list[Mention]) -> tuple[list[EventMention], list[Diagnostic]]:
+    """Resolve the dates of every text of an article in reading order."""
+    article_date = dt.date.fromisoformat(article.date.value) if article.date.value else None
+    context_year = int(article.date_hint.iso[:4]) if article.date_hint else None
+    ctx = Context(article_date, context_year, article.language.value)
+    actors_at: dict[tuple[str, int], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        actors_at[(m.part, m.line)].append(m)
+    in_article = tuple(dict.fromkeys(m.actor for m in mentions))
+    found: list[EventMention] = []
+    diags: list[Diagnostic] = []
+    previous: tuple[dt.date, dt.date] | None = None
+    for seg in segments(article):
+        exprs, previous = resolve_text(seg.text, ctx, previous, seg.skip)
+        here = sorted(actors_at[(seg.part, seg.line)], key=lambda m: m.start)
+        starts = [m.start for m in here]
+        in_paragraph = tuple(dict.fromkeys(m.actor for m in here))
+        for expr in exprs:
+            if expr.basis == "invalid":
+                diags.append(Diagnostic(article.path, seg.line, "warning",
+                                        f"'{expr.words}' is not a calendar date ({expr.problem}); it is left "
+                                        "off the timeline", "date-invalid"))
+                continue
+            if expr.first is None or expr.last is None:
+                diags.append(_unresolved(article, seg.line, expr))
+                continue
+            s, e = _window(seg.text, *sentence_span(seg.text, expr.start, expr.end), expr.start, expr.end)
+            in_sentence = tuple(dict.fromkeys(m.actor for m in here[bisect_left(starts, s):bisect_left(starts, e)]))
+            citation, publication = _is_citation(seg.text, expr.start, expr.end, (s, e))
+            citation = citation or seg.part.startswith("note-") or seg.part == "credit"
+            clause = clause_around(seg.text, expr.start, expr.end, (s, e))
+            found.append(EventMention(article.id, seg.part, seg.line, expr.start, expr.end, expr.words, expr.first,
+                                      expr.last, expr.precision, expr.basis, seg.text[s:e].strip(), in_sentence,
+                                      in_paragraph, publication, citation, clause,
+                                      bool(event_words(clause)), in_article))
+    return found, diags
+
+
+# A sentence is cut to this many characters on either side of its date: a block without
+# sentence ends (a pasted table, a list of dates) must not make every date scan all of it.
+MAX_CONTEXT = 400
+
+
+def _window(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    if start - s > MAX_CONTEXT:
+        s = text.find(" ", start - MAX_CONTEXT, start) + 1 or start - MAX_CONTEXT
+    if e - end > MAX_CONTEXT:
+        cut = text.rfind(" ", end, end + MAX_CONTEXT)
+        e = cut if cut > end else end + MAX_CONTEXT
+    return s, e
+
+
+def _unresolved(article: Article, line: int, expr: DateExpr) -> Diagnostic:
+    return Diagnostic(article.path, line, "info",
+                      f"'{expr.words}' is a relative date, but the article's date is unknown; add 'date:' to "
+                      "its front matter to place it on the timeline", "date-unresolved")
+
+
+# --- attaching and clustering ---------------------------------------------------------------
+
+@lru_cache(maxsize=1 << 14)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(a for _, _, a in atoms(text))
+
+
+def _has_phrase(words: tuple[str, ...], phrase: str) -> bool:
+    wanted = _words(phrase)
+    n = len(wanted)
+    return any(words[i:i + n] == wanted for i in range(len(words) - n + 1))
+
+
+def _has_trigger(words: tuple[str, ...], trigger: str) -> bool:
+    """A trigger matches a word that is the trigger plus an inflection ending, never a longer
+    word it is the prefix of ("frei" is not "Freitag", "met" not "method")."""
+    return any(matches_word(w, trigger) for w in words)
+
+
+def attaches(event: Event, mention: EventMention) -> bool:
+    if mention.last < event.first or mention.first > event.last:
+        return False
+    words = _words(mention.quote)
+    if any(_has_phrase(words, name) for name in event.names):
+        return True
+    if mention.last - mention.first > MAX_TRIGGER_SPAN:
+        return False
+    near = set(mention.actors) | set(mention.paragraph_actors)
+    if mention.precision == "day" and event.first <= mention.first and mention.last <= event.last:
+        near |= set(mention.article_actors)   # the very day, reported with a trigger word
+    return bool(set(event.actors) & near) and any(_has_trigger(words, t) for t in event.triggers)
+
+
+def _cluster_id(first: dt.date, last: dt.date, mentions: list[EventMention]) -> str:
+    seed = "|".join(f"{m.article}:{m.part}:{m.line}:{m.start}" for m in mentions)
+    return f"{UNCURATED_PREFIX}{first.isoformat()}-{hashlib.sha1(seed.encode()).hexdigest()[:6]}"
+
+
+def creates_entry(mention: EventMention) -> bool:
+    """Something happens (an event word in the clause), someone takes part (an actor in the
+    sentence), the date is no reference, no guess and no coarser than a season."""
+    return (mention.happening and bool(mention.actors) and not mention.citation
+            and mention.precision not in ("year", "decade", "since") and mention.basis != "context year"
+            and mention.last - mention.first <= MAX_TRIGGER_SPAN)
+
+
+def _clusters(rest: list[EventMention]) -> list[Event]:
+    by_interval: dict[tuple[dt.date, dt.date, str], list[EventMention]] = defaultdict(list)
+    for m in rest:
+        by_interval[(m.first, m.last, m.precision)].append(m)
+    events: list[Event] = []
+    for (first, last, precision), group in by_interval.items():
+        clusters: list[list[EventMention]] = []
+        for mention in group:
+            home = next((c for c in clusters if set(mention.actors) & {a for m in c for a in m.actors}), None)
+            if home is None:
+                clusters.append([mention])
+            else:
+                home.append(mention)
+        for cluster in clusters:
+            actors = tuple(dict.fromkeys(a for m in cluster for a in m.actors))
+            events.append(Event(_cluster_id(first, last, cluster), cluster[0].clause or cluster[0].words, first,
+                                last, last if last != first and precision == "range" else None, precision, actors,
+                                tuple(cluster), curated=False))
+    return events
+
+
+def build_events(curated: list[Event], mentions: list[EventMention]) -> list[Event]:
+    attached: dict[str, list[EventMention]] = {e.id: [] for e in curated}
+    rest: list[EventMention] = []
+    per_article: dict[str, int] = defaultdict(int)
+    over: dict[str, int] = defaultdict(int)
+    for mention in mentions:
+        homes = [e for e in curated if attaches(e, mention)]
+        for event in homes:
+            attached[event.id].append(mention)
+        if homes or not creates_entry(mention):
+            continue
+        if per_article[mention.article] >= MAX_UNCURATED:
+            over[mention.article] += 1
+            continue
+        per_article[mention.article] += 1
+        rest.append(mention)
+    clusters = _clusters(rest)
+    if over:   # the note travels on the article's last entry
+        last_of: dict[str, int] = {}
+        for i, event in enumerate(clusters):
+            for m in event.mentions:
+                last_of[m.article] = i
+        for article, n in over.items():
+            i = last_of[article]
+            clusters[i] = replace(clusters[i], left_out=(*clusters[i].left_out, (article, n)))
+    events = [replace(e, mentions=tuple(attached[e.id])) for e in curated] + clusters
+    return sorted(events, key=lambda e: (e.first, e.last, not e.curated, e.id))

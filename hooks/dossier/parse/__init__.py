@@ -1,0 +1,1 @@
+"""Parse stage: one seed text -> one Article (metadata with provenance, blocks, footnotes)."""

@@ -1,0 +1,730 @@
+"""Parse one seed's text into an Article: metadata with provenance, blocks, footnotes.
+
+The rules are general and describe the shapes that pasted web pages and clean manuscripts
+take (German or English); none of them names a particular file or outlet. Every pass is
+linear in the number of lines.
+
+1. Units: every non-empty line is a unit, unless the text is hard-wrapped (most lines end
+   near one width), then the lines of a blank-line separated group are joined; a line that is
+   indented deeper than the one before starts a new paragraph (archive records indent them).
+   Each physical line is first judged by the chrome rules (chrome.py: skip links, menus,
+   share bars, player residue, encyclopedia boilerplate, archive headers, page footers);
+   edit-link residue is cut off headings. Every removed line is kept with its rule.
+2. Context debris: a donation appeal at the top or bottom, a line repeated right after
+   itself (duplicated captions), a table of contents, link-list appendices ("Weblinks",
+   "See also"), the title repeated in the body (a player heading).
+3. Notes: the run of notes sections at the end becomes footnotes (notes.py).
+4. Head: the title is chosen by weighing the short lines before the first paragraph (the
+   line before the date line, a line followed by an encyclopedia tagline, a line the page
+   repeats, a headline below a category label; labels, menus and site names lose) and the
+   rule that chose it is recorded. Lines above the title are page header (the one label
+   directly above it is the topic); between title and first paragraph, a run of three or
+   more short fragments is infobox residue, a short label is a topic, and the date line
+   and byline are read. A date line needs to be a whole line, so a date inside a caption
+   is never the article's date. Without a date line, the single date of an archive header
+   is used.
+5. Tail: a last unit of the form "First Last <role words>" is the author line with a bio.
+6. Body: a unit ending in a picture credit ("Bild: …", "Foto: …") is a caption, and a short
+   title line in the same group directly above it is its title; short units without final
+   punctuation followed by longer text are sub-headings; the first paragraph is the lead.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from dossier.model import Article, Block, DateHint, Diagnostic, Field, Footnote, RemovedLine
+from dossier.parse.chrome import EDIT_LINK, TEASER, chrome_reason, strip_edit_residue
+from dossier.parse.datelines import find_full_dates, parse_date_line
+from dossier.parse.notes import Line, extract_markers, find_notes_start, is_notes_heading, letter_markers, parse_items
+from dossier.read.seedfile import SeedText, slug_for
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    line: int
+    group: int
+
+
+# --- 1. units ----------------------------------------------------------------------------
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True when most lines that continue into another line share one width (a manuscript
+    wrapped at ~72-100 columns), so lines of a paragraph must be joined."""
+    # a line followed by a deeper-indented one ends a paragraph (archive records), so its
+    # length says nothing about the wrapping width
+    inner = [len(a.rstrip()) for a, b in itertools.pairwise(lines)
+             if a.strip() and b.strip() and not _indent(b) > _indent(a)]
+    if len(inner) < 3 or max((len(x.rstrip()) for x in lines), default=0) > 140:
+        return False
+    return sum(40 <= n <= 120 for n in inner) >= 0.8 * len(inner)
+
+
+def _indent(raw: str) -> int:
+    return len(raw) - len(raw.lstrip())
+
+
+def split_units(body: str, first_line: int) -> tuple[list[Unit], list[RemovedLine]]:
+    """Units of text and the lines removed as page chrome (with their rule)."""
+    lines = body.split("\n")
+    wrapped = _is_hard_wrapped(lines)
+    units: list[Unit] = []
+    removed: list[RemovedLine] = []
+    group = 0
+    previous_indent = 0
+    teaser_group = -1
+    for index, raw in enumerate(lines):
+        text = raw.strip()
+        if not text:
+            group += 1
+            continue
+        number = first_line + index
+        reason = chrome_reason(text)
+        if reason is None and teaser_group == group and not is_paragraph(text) and len(text) <= 120:
+            reason = TEASER  # a headline linked under "Mehr zum Thema" / "Related"
+        if reason:
+            removed.append(RemovedLine(number, text, reason))
+            if reason == TEASER:
+                teaser_group = group
+            continue
+        teaser_group = -1
+        text, residue = strip_edit_residue(text)
+        if residue:
+            removed.append(RemovedLine(number, residue, EDIT_LINK))
+        indent = _indent(raw)
+        deeper = indent >= 2 and indent > previous_indent
+        previous_indent = indent
+        if (wrapped and units and units[-1].group == group and not deeper
+                and not _starts_list_item(raw)):
+            units[-1] = replace(units[-1], text=units[-1].text + " " + text)
+        else:
+            units.append(Unit(text, number, group))
+    return units, removed
+
+
+def _starts_list_item(raw: str) -> bool:
+    return bool(re.match(r"\s*([-*•]|\d{1,3}[.)]|\[\d{1,3}\])\s", raw))
+
+
+# --- 2. debris that needs context ---------------------------------------------------------
+
+_SENTENCE_END = tuple(".,;:")
+_APPEAL_GIVE = re.compile(r"\b(donat\w*|spende\w*|spenden|contribut\w*|unterstütz\w*"
+                          r"|support (us|our|independent))\b", re.IGNORECASE)
+# the reader addressed: English "you", German polite "Sie"/"Ihr" (capitalised: lower-case
+# "sie" is "she"/"they", common in any report about donations)
+_APPEAL_YOU = re.compile(r"\b((?i:you|your)|Sie|Ihre?|Ihnen|euch|dich|dein\w*|du)\b")
+_TOC_HEADING = re.compile(r"^(inhaltsverzeichnis|inhalt|contents|table of contents)\s*:?$",
+                          re.IGNORECASE)
+_TOC_ENTRY = re.compile(r"^(?:[-*•·]\s*)?(?P<name>\S.{0,100}?)\s+\d{1,2}(?:\.\d{1,2})*$")
+_TOC_ITEM = re.compile(r"^\d{1,2}(\.\d{1,2})*\.?\s+\S.{0,100}$")
+_LINK_LIST = re.compile(r"^(see also|external links|other websites|siehe auch|weblinks"
+                        r"|further links|links)\s*:?$", re.IGNORECASE)
+
+
+_TRAILING_MARKERS = re.compile(r"(?:\s?(?:\[\w{1,3}\]|\(\d{1,3}\)))+$")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def is_paragraph(text: str) -> bool:
+    """Running text rather than a title, label or fragment."""
+    # a headline may end in "?" or "!", so only a full stop marks a short paragraph
+    bare = _TRAILING_MARKERS.sub("", text).rstrip("\"”“»«'’)")
+    return len(text) >= 120 or (bare.endswith((".", "…")) and _words(text) >= 5)
+
+
+def is_appeal(text: str) -> bool:
+    """A donation appeal: asks the reader ('you', 'Sie') to give."""
+    return bool(_APPEAL_GIVE.search(text) and _APPEAL_YOU.search(text))
+
+
+def drop_appeals(units: list[Unit], *, top: bool) -> tuple[list[Unit], list[RemovedLine]]:
+    """Donation appeals at the top (before the first paragraph that is not one) or at the
+    bottom of a page; the same words inside the article are left alone. The bottom is
+    judged after the notes are taken out, so a note about donations is never an appeal."""
+    drop: set[int] = set()
+    if top:
+        for index, unit in enumerate(units):
+            if is_appeal(unit.text):
+                drop.add(index)
+            elif is_paragraph(unit.text):
+                break
+    else:
+        for index in range(len(units) - 1, -1, -1):
+            if not is_appeal(units[index].text):
+                break
+            drop.add(index)
+    removed = [RemovedLine(units[i].line, units[i].text, "Spendenaufruf") for i in sorted(drop)]
+    return [u for i, u in enumerate(units) if i not in drop], removed
+
+
+def drop_repeats(units: list[Unit]) -> tuple[list[Unit], list[RemovedLine]]:
+    """A unit identical to the one before it (a caption pasted twice, a title in an infobox)."""
+    kept: list[Unit] = []
+    removed: list[RemovedLine] = []
+    for unit in units:
+        if kept and kept[-1].text == unit.text:
+            removed.append(RemovedLine(unit.line, unit.text, "Doppelte Zeile"))
+        else:
+            kept.append(unit)
+    return kept, removed
+
+
+def _toc_run(units: list[Unit], index: int, names: set[str]) -> int:
+    """Length of a table of contents without its heading starting at `index`: entries
+    "• 1991 through 2000 1" whose names are headings of the text (or notes and link-list
+    headings), at least two in a row."""
+    length = 0
+    while index + length < len(units):
+        match = _TOC_ENTRY.match(units[index + length].text)
+        name = match.group("name") if match else None
+        if name is None or not (name in names or is_notes_heading(name) or _LINK_LIST.match(name)):
+            break
+        length += 1
+    return length if length >= 2 else 0
+
+
+def drop_body_debris(units: list[Unit], title: str | None) -> tuple[list[Unit], list[RemovedLine]]:
+    """Table of contents, link-list appendices and the title repeated inside the body."""
+    kept: list[Unit] = []
+    removed: list[RemovedLine] = []
+    names = {u.text for u in units}
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        following = units[index + 1] if index + 1 < len(units) else None
+        toc = _toc_run(units, index, names) if _TOC_ENTRY.match(unit.text) else 0
+        if toc:
+            removed += [RemovedLine(u.line, u.text, "Inhaltsverzeichnis") for u in units[index:index + toc]]
+            index += toc
+            continue
+        if _TOC_HEADING.match(unit.text) and following and _TOC_ITEM.match(following.text):
+            removed.append(RemovedLine(unit.line, unit.text, "Inhaltsverzeichnis"))
+            index += 1
+            while index < len(units) and _TOC_ITEM.match(units[index].text):
+                removed.append(RemovedLine(units[index].line, units[index].text, "Inhaltsverzeichnis"))
+                index += 1
+            continue
+        if _LINK_LIST.match(unit.text):
+            removed.append(RemovedLine(unit.line, unit.text, "Linkliste"))
+            index += 1
+            while (index < len(units) and not is_paragraph(units[index].text)
+                   and not is_notes_heading(units[index].text)
+                   and len(units[index].text) <= 160):
+                removed.append(RemovedLine(units[index].line, units[index].text, "Linkliste"))
+                index += 1
+            continue
+        if title is not None and unit.text == title:
+            removed.append(RemovedLine(unit.line, unit.text, "Wiederholter Titel"))
+        else:
+            kept.append(unit)
+        index += 1
+    return kept, removed
+
+
+# --- 4.-5. head and tail ------------------------------------------------------------------
+
+_NAME = r"[A-ZÄÖÜ][\w'’.-]+(?:\s+(?:von|van|de|der|zu|[A-ZÄÖÜ][\w'’.-]+)){1,3}"
+# "Von Thomas Latschan", "By: Jane Doe", "Von Diana Resnik & Donogh McCabe" (the first name is
+# the author field; the line is consumed whole)
+_BYLINE = re.compile(r"^(?i:von|by|text|autor|autorin|author)(?::\s*|\s+)(?P<name>" + _NAME + r")"
+                     r"(?:\s*(?:&|(?i:und|and)|,)\s*" + _NAME + r")*\s*(?:[,|(].*)?$")
+# "NED PRICE, DEPARTMENT SPOKESPERSON": a name in capitals with its office
+_CAPS_BYLINE = re.compile(r"^(?P<name>[A-ZÄÖÜ][A-ZÄÖÜ.'’-]+(?:\s+[A-ZÄÖÜ][A-ZÄÖÜ.'’-]+){1,3}),\s+"
+                          r"[A-ZÄÖÜ][A-ZÄÖÜ &,'’-]{3,80}$")
+_ROLE = re.compile(r"(autor|redakteur|journalist|korrespondent|reporter|kolumnist|mitarbeiter|"
+                   r"politolog|historiker|analyst|publizist|writer|editor|correspondent|"
+                   r"columnist|author|contributor)", re.IGNORECASE)
+_NAME_TOKEN = re.compile(r"^[A-ZÄÖÜŁŚŽČŠ][\w'’.-]*$")
+_BIO_LEAD = re.compile(r"^(ist|is|war|was|ein|eine|a|an|the|der|die|das|[a-zäöü].*|"
+                       r"[A-ZÄÖÜ]\w*(er|e|es|en|em))$")
+# "Political partyIndependent", "Children3": an infobox label glued to its value
+_GLUED_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,3}[a-z](?:[A-Z][a-z]|\d)")
+_UPDATE_LABEL = re.compile(r"^(?:letzte aktualisierung|zuletzt aktualisiert(?: am)?|last updated(?: on)?"
+                           r"|erstellt(?: am)?|created|zuerst veröffentlicht(?: am)?|first published"
+                           r"(?: on)?)\s*:?\s*", re.IGNORECASE)
+_DATELINE_PLACE = re.compile(r"^[A-ZÄÖÜ][\w.'’ -]{1,30},\s+(?=\S)")
+
+
+def _looks_like_title(text: str) -> bool:
+    return (3 <= len(text) <= 200 and not text.endswith(_SENTENCE_END)
+            and chrome_reason(text) is None and not (text.startswith("[") and text.endswith("]")))
+
+
+def _split_glued(text: str) -> tuple[str, ...]:
+    """"KonflikteBelarus" (breadcrumbs scraped without separators) -> ("Konflikte", "Belarus")."""
+    parts = re.split(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])|\s*[|/›>»·]\s*", text)
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def date_of_line(text: str) -> str | None:
+    """ISO date when the whole line is a date line ("17. September 2025", "SEPTEMBER 25,
+    2022", "Washington, September 11, 2025", "Letzte Aktualisierung: 25.09.2023"); the date
+    grammar itself is dates.py's."""
+    text = _UPDATE_LABEL.sub("", text).rstrip(",;")
+    for candidate in (text, text.title() if text.isupper() else None,
+                      _DATELINE_PLACE.sub("", text)):
+        if candidate:
+            found = parse_date_line(candidate)
+            if found:
+                return found.isoformat()
+    return None
+
+
+def _byline(text: str) -> str | None:
+    match = _BYLINE.match(text)
+    if match:
+        return match.group("name")
+    caps = _CAPS_BYLINE.match(text)
+    if caps and _words(caps.group("name")) >= 2:
+        return caps.group("name").title()
+    return None
+
+
+def _is_label(text: str) -> bool:
+    """A category label or section tag: one to three words, no sentence, no digits."""
+    return (_words(text) <= 3 and len(text) <= 30 and _looks_like_title(text)
+            and not any(c.isdigit() for c in text) and any(c.isalpha() for c in text))
+
+
+def _is_fragment(text: str) -> bool:
+    """An infobox row: short, no sentence, no list item ("- Belarus frees 52 prisoners" in a
+    summary box is content)."""
+    if re.match(r"[-*•–]\s|\d{1,2}[.)]\s", text):
+        return False
+    return (len(text) <= 90 and not text.rstrip().endswith((".", "!", "?"))) \
+        or bool(_GLUED_LABEL.match(text))
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+@dataclass
+class Head:
+    title: Field = field(default_factory=Field)
+    date: Field = field(default_factory=Field)
+    author: Field = field(default_factory=Field)
+    topics: tuple[str, ...] = ()
+    body: list[Unit] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+    rule: str | None = None
+
+
+_TAGLINES = frozenset({"Enzyklopädie-Kopfzeile"})
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """What the page around the title candidates shows (see _title_score)."""
+
+    dates: set[int]            # window indexes of date lines
+    follows_tagline: set[int]  # unit lines followed by an encyclopedia tagline
+    counts: Counter[str]       # how often each unit text occurs in the whole text
+    breadcrumbs: list[str]     # removed breadcrumb lines ("Home | News | <title>")
+    isolated: frozenset[int]   # unit lines with a blank line (or the text's edge) on both sides
+    end: int                   # window index of the first paragraph
+
+
+def _title_score(units: list[Unit], index: int, marks: _Marks) -> tuple[float, str]:
+    """How much unit `index` reads like the page's headline, and the strongest reason."""
+    text = units[index].text
+    dates = marks.dates
+    reasons: list[tuple[float, str]] = []
+    after = [i for i in range(index + 1, min(index + 4, len(units)))]
+    nearest = next((i for i in after if i in dates or not (_byline(units[i].text)
+                                                           or _is_label(units[i].text))), None)
+    if nearest in dates:
+        reasons.append((4.0, "Zeile vor der Datumszeile"))
+    elif index - 1 in dates:
+        reasons.append((2.0, "Zeile nach der Datumszeile"))
+    if units[index].line in marks.follows_tagline:
+        reasons.append((5.0, "Zeile vor der Enzyklopädie-Kopfzeile"))
+    if marks.counts[text] > 1 or any(b.endswith(text) for b in marks.breadcrumbs):
+        reasons.append((2.0, "im Seitentext wiederholte Zeile"))
+    isolated = units[index].line in marks.isolated
+    if isolated:
+        reasons.append((1.5, "freistehende Zeile"))
+    # a category label directly above, and the headline leads into the article (it stands
+    # alone, or the date line or first paragraph follows), not into more short fragments
+    leads_in = isolated or index + 1 == marks.end or index + 1 in dates
+    if index > 0 and _is_label(units[index - 1].text) and _words(text) > 3 and leads_in:
+        reasons.append((1.0, "Überschrift unter einer Rubrikzeile"))
+    # the marks decide; shape and position only break ties between equally marked lines
+    score = sum(weight for weight, _ in reasons) - 0.05 * index
+    words = _words(text)
+    score += -1.0 if words == 1 else -0.3 if words <= 3 else 0.3 if words <= 25 else 0.0
+    if text.isupper() and words >= 2:
+        score -= 0.5
+    if _GLUED_LABEL.match(text):
+        score -= 3.0
+    best = max(reasons, default=(0.0, ""))
+    return score, best[1]
+
+
+def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str],
+              isolated: frozenset[int] = frozenset()) -> Head:
+    """Title, date line, topics, byline and header debris at the top of the text."""
+    head = Head()
+    end = next((i for i, u in enumerate(units) if is_paragraph(u.text)), len(units))
+    end = min(end, 60)
+    window = units[:end]
+    dates = {i for i, u in enumerate(window) if date_of_line(u.text)}
+    removed_by_line = {r.line: r.reason for r in removed}
+    unit_lines = {u.line for u in window}
+    follows_tagline = {u.line for u in window if _tagline_follows(u.line, removed_by_line, unit_lines)}
+    breadcrumbs = [r.text for r in removed if r.reason == "Brotkrumen"]
+    marks = _Marks(dates, follows_tagline, counts, breadcrumbs, isolated, end)
+    scored = [(_title_score(window, i, marks), i)
+              for i, u in enumerate(window)
+              if i not in dates and _looks_like_title(u.text) and _byline(u.text) is None
+              and not _starts_list_item(u.text)]
+    if not scored:  # no title; a date line at the top is still the date
+        first_date = min(dates, default=None)
+        if first_date is not None:
+            head.date = Field(date_of_line(window[first_date].text), "text", window[first_date].line)
+        head.body = [u for i, u in enumerate(units) if i != first_date]
+        return head
+    if any(rule for (_, rule), _ in scored):
+        (_, head.rule), t = max(scored, key=lambda s: (s[0][0], -s[1]))
+    else:  # no line has a headline's marks: the first title-like line is the title
+        t = scored[0][1]
+        head.rule = "erste Zeile" if t == 0 else "erste titelartige Zeile"
+    head.title = Field(window[t].text, "text", window[t].line)
+    # above the title: the label right above it (nothing removed between them) is the topic,
+    # the rest is page header
+    for index, unit in enumerate(window[:t]):
+        if (index == t - 1 and len(unit.text) <= 60 and _words(unit.text) <= 4 and index not in dates
+                and _byline(unit.text) is None
+                and not any(n in removed_by_line for n in range(unit.line + 1, window[t].line))):
+            head.topics = _split_glued(re.sub(r"^(\d{1,2}[.)]|[-*•])\s+", "", unit.text))
+        elif index in dates and not head.date.value:
+            head.date = Field(date_of_line(unit.text), "text", unit.line)
+        elif _byline(unit.text) and not head.author.value:
+            head.author = Field(_byline(unit.text), "text", unit.line)
+        else:
+            head.removed.append(RemovedLine(unit.line, unit.text, "Seitenkopf vor dem Titel"))
+    # between title and first paragraph: infobox runs, date line, byline, labels, subtitle
+    region = list(range(t + 1, end))
+    infobox = _infobox_runs(window, region, dates) if end < len(units) else set()
+    body_started = False
+    for index in region:
+        unit = window[index]
+        name = _byline(unit.text)
+        if index in infobox:
+            head.removed.append(RemovedLine(unit.line, unit.text, "Infobox"))
+        elif index in dates and not head.date.value:
+            head.date = Field(date_of_line(unit.text), "text", unit.line)
+        elif index in dates and not body_started:
+            head.removed.append(RemovedLine(unit.line, unit.text, "Weitere Datumszeile"))
+        elif name and not head.author.value:
+            head.author = Field(name, "text", unit.line)
+        elif not body_started and _is_label(unit.text):
+            head.topics += (unit.text,)
+        else:
+            body_started = True
+            head.body.append(unit)
+    head.body += units[end:]
+    if not head.author.value:  # a byline under the standfirst or a caption
+        for index, unit in enumerate(head.body[:4]):
+            match = _BYLINE.match(unit.text)
+            if match:
+                head.author = Field(match.group("name"), "text", unit.line)
+                del head.body[index]
+                break
+    return head
+
+
+def _tagline_follows(line: int, removed_by_line: dict[int, str], unit_lines: set[int]) -> bool:
+    """True when an encyclopedia tagline follows `line`, with only blank or removed lines
+    (a maintenance notice, "Page contents not supported …") between them."""
+    for following in range(line + 1, line + 8):
+        reason = removed_by_line.get(following)
+        if reason in _TAGLINES:
+            return True
+        if following in unit_lines:
+            return False
+    return False
+
+
+def _infobox_runs(window: list[Unit], region: list[int], dates: set[int]) -> set[int]:
+    """Indexes in runs of three or more infobox fragments; a date line or glued label
+    between or next to such runs belongs to them."""
+    runs: set[int] = set()
+    current: list[int] = []
+    for index in region + [-1]:
+        text = window[index].text if index >= 0 else ""
+        if index >= 0 and ((_is_fragment(text) and index not in dates and _byline(text) is None)
+                           or _GLUED_LABEL.match(text)):
+            current.append(index)
+            continue
+        if len(current) >= 3:
+            runs.update(current)
+        current = []
+    for index in region:
+        if index in dates and (index - 1 in runs or index + 1 in runs):
+            runs.add(index)
+    # a label inside a run ("Incumbent", "Signature") is part of it
+    for index in region:
+        if index - 1 in runs and index + 1 in runs:
+            runs.add(index)
+    return runs
+
+
+def read_author_line(unit: Unit) -> tuple[str, str] | None:
+    """("Thomas Latschan", "Langjähriger Autor und …") from a closing author line, or None."""
+    if len(unit.text) > 250:
+        return None
+    tokens = unit.text.split()
+    role = next((i for i, t in enumerate(tokens[:8]) if _ROLE.search(t)), None)
+    if role is None or role < 2:
+        return None
+    start = role
+    while start - 1 >= 2 and _BIO_LEAD.match(tokens[start - 1]):
+        start -= 1
+    name = tokens[:start]
+    if not 2 <= len(name) <= 4 or not all(_NAME_TOKEN.match(t) for t in name):
+        return None
+    bio = " ".join(tokens[start:])
+    if unit.text.endswith(".") and not re.search(r"\b(ist|is)\b", bio):
+        return None
+    return " ".join(name), bio
+
+
+# --- 6. body blocks -----------------------------------------------------------------------
+
+_CREDIT = re.compile(r"^(?P<caption>.*?)\s*(?P<label>Bild|Bilder|Foto|Fotos|Grafik|Karte|Video|Photo|"
+                     r"Image|Picture|Credit|Illustration)\s*:\s*(?P<credit>[^:]{2,120})$")
+_CREDIT_SIGN = re.compile(r"^(?P<caption>.*?)\s*(?P<label>©|\(c\)|Copyright)\s*(?P<credit>[^©]{2,120})$")
+
+
+def split_credit(text: str) -> tuple[str, str, str] | None:
+    """(caption, label, credit) when a unit ends in a picture credit; the credit must be short
+    and hold no sentence, so running text that happens to contain "Bild:" is not a caption."""
+    for pattern in (_CREDIT, _CREDIT_SIGN):
+        match = pattern.match(text)
+        if match and not re.search(r"[.!?]\s+[A-ZÄÖÜ]", match.group("credit")):
+            caption = match.group("caption").strip()
+            if caption or pattern is _CREDIT:
+                return caption, match.group("label"), match.group("credit").strip()
+    return None
+
+
+def _is_heading(unit: Unit, following: Unit | None) -> bool:
+    text = unit.text
+    return (following is not None and len(text) <= 100 and len(text.split()) <= 14
+            and not text.endswith(_SENTENCE_END) and len(following.text) > len(text)
+            and (text[0].isupper() or text[0].isdigit() or text[0] in "„“\"'«»‚")
+            and split_credit(text) is None)
+
+
+def read_blocks(units: list[Unit]) -> list[tuple[Unit, str, str | None, tuple[str, str] | None]]:
+    """Classify body units: (unit, kind, caption title, (credit label, credit))."""
+    groups = Counter(u.group for u in units)
+    result: list[tuple[Unit, str, str | None, tuple[str, str] | None]] = []
+    skip = set()
+    lead_done = False
+    for index, unit in enumerate(units):
+        if index in skip:
+            continue
+        following = units[index + 1] if index + 1 < len(units) else None
+        credit = split_credit(unit.text)
+        if credit:
+            result.append((replace(unit, text=credit[0]), "caption", None, (credit[1], credit[2])))
+            continue
+        following_credit = split_credit(following.text) if following else None
+        if (following is not None and following_credit and following.group == unit.group
+                and groups[unit.group] == 2):
+            label_credit = (following_credit[1], following_credit[2])
+            if not following_credit[0]:
+                # caption text on one line, its credit alone on the next
+                result.append((unit, "caption", None, label_credit))
+                skip.add(index + 1)
+                continue
+            if _looks_like_title(unit.text):
+                # picture title line above a caption that ends in its credit
+                caption_unit = replace(following, text=following_credit[0])
+                result.append((caption_unit, "caption", unit.text, label_credit))
+                skip.add(index + 1)
+                continue
+        if lead_done and _is_heading(unit, following):
+            result.append((unit, "heading", None, None))
+            continue
+        result.append((unit, "paragraph" if lead_done else "lead", None, None))
+        lead_done = True
+    return result
+
+
+# --- language, hint, assembly -------------------------------------------------------------
+
+_DE = frozenset({"der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "im", "auf",
+                 "für", "sich", "dass", "ein", "eine", "auch"})
+_EN = frozenset({"the", "and", "of", "to", "in", "is", "that", "for", "with", "on", "was", "as", "by",
+                 "it", "an", "this", "are", "from"})
+
+
+def guess_language(text: str) -> str:
+    words = Counter(w.lower() for w in re.findall(r"[A-Za-zäöüß]+", text))
+    german = sum(words[w] for w in _DE)
+    english = sum(words[w] for w in _EN)
+    return "en" if english > german else "de"
+
+
+def latest_date_hint(units: list[Unit], notes: list[Footnote]) -> DateHint | None:
+    best: DateHint | None = None
+    texts = [(u.text, u.line) for u in units] + [(n.text, n.line) for n in notes]
+    for text, line in texts:
+        for found in find_full_dates(text):
+            if best is None or found.date.isoformat() > best.iso:
+                best = DateHint(found.date.isoformat(), found.words, line)
+    return best
+
+
+def _front(seed: SeedText, key: str) -> Field | None:
+    if key in seed.front_matter:
+        value, line = seed.front_matter[key]
+        return Field(value, "front matter", line)
+    return None
+
+
+def _archive_date(removed: list[RemovedLine]) -> Field | None:
+    """The one full date of an archive header ("[Congressional Record Volume 168, Number 116
+    (Thursday, July 14, 2022)]") when the text has no date line."""
+    for line in removed:
+        if line.reason == "Archivkopf":
+            found = find_full_dates(line.text)
+            if len(found) == 1:
+                return Field(found[0].date.isoformat(), "text", line.line)
+    return None
+
+
+def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
+    path = seed.path
+    diags: list[Diagnostic] = []
+    units, removed = split_units(seed.body, seed.body_line)
+    counts = Counter(u.text for u in units)
+    units, more_removed = drop_appeals(units, top=True)
+    removed += more_removed
+    units, more_removed = drop_repeats(units)
+    removed += more_removed
+    lines = [Line(u.text, u.line) for u in units]
+    notes_at = find_notes_start(lines)
+    footnotes: list[Footnote] = []
+    notes_heading = None
+    if notes_at is not None:
+        letters = frozenset(letter for u in units[:notes_at] for letter in letter_markers(u.text))
+        has_numbers = any(re.search(r"\[\d{1,3}\]|\(\d{1,3}\)", u.text) for u in units[:notes_at])
+        raw_lines = seed.body.split("\n")
+        chrome_lines = {r.line for r in removed  # whole lines, not residue cut off a heading
+                        if r.text == raw_lines[r.line - seed.body_line].strip()}
+        note_lines = [Line(raw, seed.body_line + i) for i, raw in enumerate(raw_lines)
+                      if seed.body_line + i >= units[notes_at].line
+                      and seed.body_line + i not in chrome_lines]
+        footnotes, rest, more, sections = parse_items(path, note_lines, letters, has_numbers)
+        diags += more
+        notes_heading = " / ".join(dict.fromkeys(_heading_text(units, notes_at, s) for s in sections))
+        rest_lines = {ln.number for ln in rest if ln.text.strip()}
+        units = units[:notes_at] + [u for u in units[notes_at + 1:] if u.line in rest_lines]
+    raw = seed.body.split("\n")
+    blank = [not line.strip() for line in raw] + [True]
+    isolated = frozenset(u.line for u in units
+                         if blank[u.line - seed.body_line - 1 if u.line > seed.body_line else -1]
+                         and blank[u.line - seed.body_line + 1])
+    units, more_removed = drop_appeals(units, top=False)
+    removed += more_removed
+    head = read_head(units, removed, counts, isolated)
+    given = seed.front_matter.get("title")
+    if given and head.title.value and _comparable(head.title.value) != _comparable(given[0]):
+        if units and head.title.line == units[0].line:
+            # The text starts with its own title line: the front-matter title replaces it, and the
+            # replaced line is listed with what was removed, never dropped unseen.
+            head.removed.append(RemovedLine(units[0].line, units[0].text, "Titelzeile (Titel aus dem Front Matter)"))
+        else:
+            # A line further down is no title when front matter names one: it stays text, with
+            # the labels read above it.
+            consumed = {head.date.line, head.author.line} | {r.line for r in head.removed}
+            assert head.title.line is not None
+            returned = [u for u in units if u.line <= head.title.line and u.line not in consumed]
+            head.body = sorted(returned + head.body, key=lambda u: u.line)
+            head.topics = ()
+        head.title = Field()
+    removed += head.removed
+    body_units, more_removed = drop_body_debris(head.body, head.title.value)
+    removed += more_removed
+    author, bio = head.author, None
+    if body_units and author.value is None:
+        found = read_author_line(body_units[-1])
+        if found:
+            author = Field(found[0], "text", body_units[-1].line)
+            bio = found[1]
+            body_units = body_units[:-1]
+    known = {n.number for n in footnotes}
+    letter_numbers = {n.label: n.number for n in footnotes if n.label}
+    top = max((n.number for n in footnotes if not n.label), default=0)
+    blocks: list[Block] = []
+    for unit, kind, caption_title, credit in read_blocks(body_units):
+        text, markers = extract_markers(unit.text, unit.line, known, lenient=not footnotes,
+                                        letters=letter_numbers, top=top)
+        blocks.append(Block(kind, text, unit.line, markers, caption_title,  # type: ignore[arg-type]
+                            credit[1] if credit else None, credit[0] if credit else None))
+    cited_in_removed = {int(n) for r in removed for n in re.findall(r"\[(\d{1,4})\]", r.text)}
+    diags += _check_markers(path, blocks, footnotes, cited_in_removed)
+    if head.title.value is None and "title" not in seed.front_matter:
+        diags.append(Diagnostic(path, seed.body_line, "warning",
+                                "no title found: add 'title:' in front matter", "no-title"))
+    all_text = " ".join(u.text for u in units)
+    meta = {key: _front(seed, key) for key in ("title", "date", "author", "outlet", "url",
+                                                "language", "license")}
+    language = meta["language"] or Field(guess_language(all_text), "text", None)
+    date = meta["date"] or head.date
+    if date.value is None:
+        date = _archive_date(removed) or date
+    article = Article(
+        id=slug_for(path), path=path,
+        title=meta["title"] or head.title, date=date,
+        author=meta["author"] or author, outlet=meta["outlet"] or Field(),
+        url=meta["url"] or Field(), language=language, license=meta["license"] or Field(),
+        topics=head.topics, author_bio=bio, blocks=tuple(blocks), footnotes=tuple(footnotes),
+        removed=tuple(sorted(removed, key=lambda r: r.line)),
+        date_hint=None if date.value else latest_date_hint(units, footnotes),
+        notes_heading=notes_heading,
+        title_rule=None if meta["title"] or head.title.value is None else head.rule,
+    )
+    return article, diags
+
+
+def _heading_text(units: list[Unit], notes_at: int, name: str) -> str:
+    """The notes heading as the text writes it ("Einzelnachweise", "References")."""
+    written = units[notes_at].text.rstrip(": ")
+    return written if written.lower().startswith(name.lower()) else name.capitalize()
+
+
+def _check_markers(path: str, blocks: list[Block], notes: list[Footnote],
+                   cited_in_removed: frozenset[int] | set[int] = frozenset()) -> list[Diagnostic]:
+    diags = []
+    known = {n.number for n in notes}
+    used = {m.number for b in blocks for m in b.markers}
+    for block in blocks:
+        for marker in block.markers:
+            if marker.number not in known:
+                diags.append(Diagnostic(path, marker.line, "warning",
+                                        f"footnote marker ({marker.number}) has no note "
+                                        "in the notes list", "orphan-marker"))
+    for note in notes:
+        if note.number not in used and note.label is None and note.number in cited_in_removed:
+            diags.append(Diagnostic(path, note.line, "info",
+                                    f"note {note.number} is cited only in a line removed as page "
+                                    "debris (an infobox); it is shown below the notes",
+                                    "note-cited-in-removed"))
+        elif note.number not in used:
+            diags.append(Diagnostic(path, note.line, "warning",
+                                    f"note {note.number} has no marker in the text; "
+                                    "it is shown below the notes", "orphan-note"))
+    return diags

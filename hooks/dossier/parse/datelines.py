@@ -1,0 +1,52 @@
+"""Dates the parser needs: a line that is only a date (the article's date line), and the
+explicit day-precise dates of a text (for the "latest date mentioned" hint). Both use the
+one date grammar in dateexpr.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dossier.annotate.dates.expressions import DAY_RULES, find
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    date: dt.date
+    words: str
+
+
+def find_full_dates(text: str) -> list[FoundDate]:
+    """Every explicit day-precise date in `text` ("17. September 2025", "08.08.2025", …)."""
+    return [FoundDate(f.start, f.end, f.spec.fixed[0], f.words) for f in find(text, DAY_RULES)
+            if f.spec.fixed is not None and not f.problem]
+
+
+_DATE_LINE_PREFIX = re.compile(
+    r"^(?:(?:stand|veröffentlicht( am)?|aktualisiert( am)?|published( on)?|updated( on)?|datum|date)"
+    r"\s*:?\s*)?", re.IGNORECASE)
+
+
+# "4 Min. Lesezeit", "Lesezeit: 3 Minuten", "5 min read": the reading time beside a date line.
+_READING_TIME = re.compile(r"\b(?:(?:lesezeit|lesedauer|reading\s+time)\s*:?\s*)?\d+\s*(?:min(?:uten|utes?)?\.?|mins?)"
+                           r"(?:\s*(?:lesezeit|lesedauer|read|reading\s+time))?", re.IGNORECASE)
+
+
+def parse_date_line(line: str) -> dt.date | None:
+    """The date when a whole line is just a date (optionally "Stand:", a weekday, a time)."""
+    rest = _DATE_LINE_PREFIX.sub("", line.strip())
+    dates = find_full_dates(rest)
+    if len(dates) != 1:
+        return None
+    leftover = rest[:dates[0].start] + rest[dates[0].end:]
+    leftover = re.sub(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?uhr\b| ?[ap]\.?m\b\.?)?(?!\w)", "", leftover,
+                      flags=re.IGNORECASE)
+    leftover = _READING_TIME.sub("", leftover)
+    leftover = re.sub(r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|"
+                      r"tuesday|wednesday|thursday|friday|saturday|sunday|um|at|uhr|mez|mesz|cet|"
+                      r"cest|utc|gmt|bst|est|edt|cst|cdt|pst|pdt|et|msk)\b", "", leftover, flags=re.IGNORECASE)
+    return dates[0].date if not re.sub(r"[\s,|·–-]", "", leftover) else None

@@ -1,0 +1,170 @@
+"""Read one seed file: bytes -> checked text, optional YAML front matter, body with line offset.
+
+Seeds arrive by pull request, so everything here assumes hostile or broken input and turns
+each problem into a one-line Diagnostic naming the file and line. Nothing is ever written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ruamel.yaml.comments import CommentedMap
+
+from dossier.model import Diagnostic
+from dossier.read.yamlfile import key_line, load_yaml
+
+# Limits (README, CONTRIBUTING): one article at most 1 MiB, a metadata value one line of at
+# most 300 characters, a publication date between 1900 and 2100 (date arithmetic on relative
+# phrases stays far from the calendar's ends).
+MAX_SEED_BYTES = 1024 * 1024
+MAX_FIELD_CHARS = 300
+MIN_YEAR, MAX_YEAR = 1900, 2100
+FRONT_MATTER_KEYS = ("title", "date", "author", "outlet", "url", "language", "license")
+LANGUAGES = ("de", "en")
+
+
+@dataclass(frozen=True)
+class SeedText:
+    """A decoded seed: `body` starts at file line `body_line` (1-based)."""
+
+    path: str
+    body: str
+    body_line: int
+    front_matter: dict[str, tuple[str, int]]
+
+
+def _line_of_byte(data: bytes, index: int) -> int:
+    return data.count(b"\n", 0, index) + 1
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes to text with Unix line ends; None plus an error when the bytes are unusable."""
+    if len(data) > MAX_SEED_BYTES:
+        size = len(data) / (1024 * 1024)
+        return None, [Diagnostic(path, None, "error",
+                                 f"file is {size:.1f} MiB; one article may be at most 1 MiB",
+                                 "seed-too-large")]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return None, [Diagnostic(path, _line_of_byte(data, nul), "error",
+                                 "file contains a NUL byte: is it a binary or UTF-16 file? "
+                                 "Save it as UTF-8 text", "seed-nul")]
+    notes: list[Diagnostic] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        notes.append(Diagnostic(path, 1, "info", "UTF-8 byte order mark ignored", "seed-bom"))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = _line_of_byte(data, exc.start)
+        byte = data[exc.start]
+        return None, [Diagnostic(path, line, "error",
+                                 f"not valid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8 "
+                                 "(it looks like Windows-1252 or Latin-1)", "seed-encoding")]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        notes.append(Diagnostic(path, None, "info", "CR/CRLF line ends read as LF", "seed-crlf"))
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        return None, notes + [Diagnostic(path, None, "error",
+                                         "file is empty or holds only white space", "seed-empty")]
+    return text, notes
+
+
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+def split_front_matter(path: str, text: str) -> tuple[SeedText | None, list[Diagnostic]]:
+    """Separate an optional `---` … `---` YAML block from the body and validate its keys."""
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        return SeedText(path, text, 1, {}), []
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
+    if end is None:
+        return None, [Diagnostic(path, 1, "error",
+                                 "front matter starts with '---' but has no closing '---' line",
+                                 "front-matter-unclosed")]
+    fm, diags = _parse_front_matter(path, "\n".join(lines[1:end]))
+    body = "\n".join(lines[end + 1:])
+    if any(d.severity == "error" for d in diags):
+        return None, diags
+    if not body.strip():
+        return None, diags + [Diagnostic(path, end + 1, "error",
+                                         "the article has front matter but no text", "seed-empty")]
+    return SeedText(path, body, end + 2, fm), diags
+
+
+def _parse_front_matter(path: str, yaml_text: str) -> tuple[dict[str, tuple[str, int]], list[Diagnostic]]:
+    data, diags = load_yaml(path, yaml_text, first_line=2)
+    if diags:
+        return {}, [replace(d, message="front matter is " + d.message, code="front-matter-yaml")
+                    for d in diags]
+    if data is None:
+        return {}, []
+    if not isinstance(data, CommentedMap):
+        return {}, [Diagnostic(path, 2, "error",
+                               "front matter must be a mapping of 'key: value' lines",
+                               "front-matter-shape")]
+    result: dict[str, tuple[str, int]] = {}
+    for key, value in data.items():
+        line = key_line(data, key, first_line=2)
+        if key not in FRONT_MATTER_KEYS:
+            diags.append(Diagnostic(path, line, "error",
+                                    f"unknown front-matter key '{key}' (allowed: "
+                                    f"{', '.join(FRONT_MATTER_KEYS)})", "front-matter-key"))
+            continue
+        checked, problem = _check_value(str(key), value)
+        if problem:
+            diags.append(Diagnostic(path, line, "error", problem, "front-matter-value"))
+        elif checked is not None:
+            result[str(key)] = (checked, line)
+    return result, diags
+
+
+def _check_value(key: str, value: object) -> tuple[str | None, str | None]:
+    if value is None:
+        return None, None
+    if key == "date":
+        try:
+            day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            return None, f"date '{value}' is not a real calendar date in the form YYYY-MM-DD"
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            return None, f"date '{value}' lies outside the years {MIN_YEAR}–{MAX_YEAR} that a news article can have"
+        return day.isoformat()[:10], None
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return None, f"'{key}' must be a single line of text"
+    text = str(value).strip()
+    if "\n" in text:
+        return None, f"'{key}' must be a single line of text"
+    if len(text) > MAX_FIELD_CHARS:
+        return None, f"'{key}' is {len(text)} characters long; at most {MAX_FIELD_CHARS} are allowed"
+    if key == "language" and text not in LANGUAGES:
+        return None, f"language '{text}' is not supported (use one of: {', '.join(LANGUAGES)})"
+    if key == "url" and not re.match(r"https?://[^\s]+$", text):
+        return None, f"url '{text}' must be an http(s) address"
+    return text, None
+
+
+_SLUG_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+
+
+def slug_for(path: str) -> str:
+    """URL slug from a seed's file name: ASCII, lower case, digits, '-' and '_' only."""
+    stem = Path(path).name
+    stem = stem[:-4] if stem.lower().endswith(".txt") else stem
+    folded = unicodedata.normalize("NFKD", stem.translate(_SLUG_FOLD))
+    ascii_only = folded.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9_]+", "-", ascii_only).strip("-_")
+
+
+def read_seed(path: str, data: bytes) -> tuple[SeedText | None, list[Diagnostic]]:
+    text, diags = decode(path, data)
+    if text is None:
+        return None, diags
+    seed, more = split_front_matter(path, text)
+    return seed, diags + more

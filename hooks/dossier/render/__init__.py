@@ -1,0 +1,1 @@
+"""Render stage: the Corpus -> Markdown pages (strings) and open-data JSON."""

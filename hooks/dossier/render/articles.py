@@ -1,0 +1,254 @@
+"""Render stage for articles: one Markdown page per article and the article index.
+
+Pages are plain Markdown strings; all seed text goes through mdtext (escaped), all markup is
+the renderer's own. Anchors `zeile-N` name the seed line a block came from, so any place in
+the dossier can link to the exact spot of an article.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+
+from dossier.model import Article, Block, Field, Footnote
+from dossier.parse.links import clean_target
+from dossier.render.german import PROVENANCE, count, long_date
+from dossier.render.mdtext import (
+    Insert,
+    compose,
+    escape_block,
+    escape_inline,
+    fixed,
+    heading_text,
+    safe_url,
+    tooltip_text,
+)
+
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "Englisch"}
+# Extra inline markup for a text, given (article id, block line, which text): later stages
+# (actor mentions, dates) hand in a function that returns their Inserts.
+Annotator = Callable[[str, int, str, str], list[Insert]]
+
+
+def _no_annotations(_article: str, _line: int, _part: str, _text: str) -> list[Insert]:
+    return []
+
+
+def article_url(article_id: str) -> str:
+    return f"artikel/{article_id}/"
+
+
+def article_path(article_id: str) -> str:
+    return f"artikel/{article_id}.md"
+
+
+def page_meta(title: str, *, search: bool = True, boost: float | None = None) -> str:
+    """YAML front matter for a generated page; JSON strings are valid YAML scalars.
+
+    Material puts the page title into <title> and other places without escaping it, so the
+    (untrusted) title is HTML-escaped here; browsers show the escaped form as the text."""
+    lines = ["---", f"title: {json.dumps(html.escape(tooltip_text(title)), ensure_ascii=False)}"]
+    if not search:
+        lines += ["search:", "  exclude: true"]
+    elif boost is not None:    # Material's search multiplies this page's scores by `boost`
+        lines += ["search:", f"  boost: {boost}"]
+    return "\n".join(lines + ["---", ""])
+
+
+def referenced_notes(article: Article) -> set[int]:
+    return {m.number for b in article.blocks for m in b.markers}
+
+
+def footnote_anchor(article: Article, number: int) -> str:
+    """The id of note `number` on its article page: Python-Markdown's `fn:N` for referenced
+    notes, an own id for notes without a marker (which the footnotes extension would drop)."""
+    return f"fn:{number}" if number in referenced_notes(article) else f"anmerkung-{number}"
+
+
+def display_title(article: Article) -> str:
+    return article.title.value or f"Ohne Titel ({article.path})"
+
+
+def _provenance(field: Field) -> str:
+    label = PROVENANCE[field.source]
+    return f"{label}, Zeile {field.line}" if field.line else label
+
+
+def _meta_row(name: str, value: str, field: Field) -> str:
+    return f"| {name} | {value} | {_provenance(field)} |"
+
+
+def metadata_table(article: Article) -> str:
+    date = article.date
+    if date.value:
+        date_text = long_date(date.value)
+    else:
+        date_text = "**Datum unbekannt**"
+        if article.date_hint:
+            hint = article.date_hint
+            date_text += (f" · Hinweis: der späteste im Text genannte Tag ist der "
+                          f"{long_date(hint.iso)} (Zeile {hint.line}); das ist nicht das "
+                          "Erscheinungsdatum")
+    author = escape_inline(article.author.value) if article.author.value else "unbekannt"
+    if article.author_bio:
+        author += f" — {escape_inline(article.author_bio)}"
+    rows = [
+        "| Angabe | Wert | Herkunft |",
+        "|---|---|---|",
+        _meta_row("Datum", date_text, date),
+        _meta_row("Autor", author, article.author),
+        _meta_row("Medium", escape_inline(article.outlet.value or "unbekannt"), article.outlet),
+        _meta_row("Sprache", LANGUAGE_NAMES.get(article.language.value or "", "unbekannt"),
+                  article.language),
+    ]
+    if article.topics:
+        rows.append(f"| Rubrik | {' › '.join(escape_inline(t) for t in article.topics)} | aus dem Text |")
+    if article.url.value:
+        shown = clean_target(article.url.value)
+        target = safe_url(shown)
+        rows.append(_meta_row("Original", f"[{escape_inline(shown)}]({target})"
+                              if target else escape_inline(article.url.value), article.url))
+    if article.license.value:
+        rows.append(_meta_row("Lizenz", escape_inline(article.license.value), article.license))
+    rows.append(f"| Quelldatei | `{article.path}` | |")
+    return "\n".join(rows)
+
+
+def _with_markers(block: Block, annotate: Annotator, article: Article, part: str) -> list[Insert]:
+    inserts = annotate(article.id, block.line, part, block.text)
+    for marker in block.markers:
+        number = marker.number
+        known = any(n.number == number for n in article.footnotes)
+        inserts.append(Insert(marker.offset, marker.offset,
+                              fixed(f"[^{number}]" if known else f" &#40;{number}&#41;")))
+    return inserts
+
+
+def render_block(article: Article, block: Block, annotate: Annotator) -> str:
+    anchor = f"zeile-{block.line}"
+    # Headings reach the table of contents, which Material may show again as a tooltip.
+    source = tooltip_text(block.text) if block.kind == "heading" else block.text
+    text = compose(source, _with_markers(block, annotate, article, "text"))
+    if block.kind == "heading":
+        return f"## {text} {{ #{anchor} }}"
+    if block.kind == "caption":
+        parts = [f'<div class="dossier-caption" id="{anchor}" markdown>', ""]
+        if block.title:
+            title = compose(block.title, annotate(article.id, block.line, "title", block.title))
+            parts += [f'<span class="dossier-caption-title">{title}</span>', ""]
+        credit = ""
+        if block.credit:
+            credit_md = compose(block.credit, annotate(article.id, block.line, "credit", block.credit),
+                                block=False)
+            credit = (f' <span class="dossier-credit">{escape_inline(block.credit_label or "")}: '
+                      f"{credit_md}</span>")
+        parts += [f"{text}{credit}" if text else credit.strip(), "", "</div>"]
+        return "\n".join(parts)
+    css = ".dossier-lead " if block.kind == "lead" else ""
+    return f"{text}\n{{ {css}#{anchor} }}"
+
+
+def render_footnote(article: Article, note: Footnote, annotate: Annotator) -> str:
+    inserts = annotate(article.id, note.line, f"note-{note.number}", note.text)
+    for link in note.links:
+        target = safe_url(link.target)
+        if target:   # show the cleaned address (no tracking parameters), not the one pasted
+            inserts.append(Insert(link.start, link.end, fixed(f"[{escape_inline(link.target)}]({target})")))
+    # Block mode: a note is inline text, so "# Kopf" or "- x" at its start must not become a
+    # heading or a list inside the footnote.
+    return compose(note.text, inserts)
+
+
+def byline(article: Article) -> str:
+    """The one line under the title: date (or "Datum unbekannt"), outlet, author."""
+    parts = [long_date(article.date.value) if article.date.value else "Datum unbekannt"]
+    parts += [v for v in (article.outlet.value, article.author.value) if v]
+    return escape_block(" · ".join(parts))   # "17. September …" would otherwise start a list
+
+
+def _indented(lines: list[str]) -> list[str]:
+    return [f"    {line}" if line else "" for line in lines]
+
+
+def _neighbour_links(neighbours: tuple[Article | None, Article | None]) -> list[str]:
+    """Links to the article before and after this one in date order (undated ones last)."""
+    earlier, later = neighbours
+    if not earlier and not later:
+        return []
+    cells = []
+    for article, label, css in ((earlier, "Vorheriger Artikel", "prev"), (later, "Nächster Artikel", "next")):
+        if article is None:
+            continue
+        when = long_date(article.date.value) if article.date.value else "ohne Datum"
+        cells.append(f'[<span class="dossier-neighbour-label">{label} · {when}</span> '
+                     f"{escape_inline(display_title(article))}]({article.id}.md){{ .dossier-neighbour "
+                     f".dossier-neighbour--{css} }}")
+    return ['<nav class="dossier-neighbours" aria-label="Weitere Artikel" markdown>', "", "  \n".join(cells),
+            "", "</nav>", ""]
+
+
+def render_article(article: Article, annotate: Annotator = _no_annotations,
+                   neighbours: tuple[Article | None, Article | None] = (None, None)) -> str:
+    """Title, one line of metadata, the text, its notes; then where each fact came from
+    (folded) and the neighbouring articles."""
+    out = [page_meta(display_title(article)), f"# {heading_text(display_title(article))}", "",
+           f"{byline(article)}\n{{ .dossier-byline }}", ""]
+    for block in article.blocks:
+        out += [render_block(article, block, annotate), ""]
+    referenced = referenced_notes(article)
+    if article.footnotes:
+        heading = escape_inline(article.notes_heading or "Anmerkungen")
+        # The notes repeat names in every citation: they stay out of the search index, where
+        # they would outrank the text and the people's own pages.
+        out += [f"## {heading} {{ #anmerkungen data-search-exclude }}", ""]
+        if referenced:
+            out += ["///Footnotes Go Here///", ""]
+        for note in article.footnotes:
+            if note.number in referenced:
+                out.append(f"[^{note.number}]: {render_footnote(article, note, annotate)}")
+        out.append("")
+        loose = [n for n in article.footnotes if n.number not in referenced]
+        if loose:
+            out += ["Anmerkungen ohne Verweis im Text:", ""]
+            out += [f'<p class="dossier-loose-note" id="{footnote_anchor(article, n.number)}" markdown>'
+                    f"Anmerkung {n.number} (Zeile {n.line}): {render_footnote(article, n, annotate)}</p>"
+                    for n in loose]
+            out.append("")
+    out += ['??? info "Angaben zum Artikel und ihre Herkunft"', "",
+            *_indented(metadata_table(article).split("\n")), ""]
+    if article.removed:
+        out += [f'??? note "Beim Einlesen entfernt: {count(len(article.removed), "Zeile", "Zeilen")} '
+                'Seitennavigation"', ""]
+        out += [f"    - Zeile {r.line}: {escape_inline(r.text)} ({r.reason})" for r in article.removed]
+        out.append("")
+    out += _neighbour_links(neighbours)
+    return "\n".join(out)
+
+
+def reading_order(articles: list[Article]) -> list[Article]:
+    """Oldest first, articles of unknown date at the end: the order of previous/next links."""
+    dated = [a for a in by_date(articles) if a.date.value]
+    return dated[::-1] + [a for a in by_date(articles) if not a.date.value]
+
+
+def by_date(articles: list[Article]) -> list[Article]:
+    """Known dates first, newest first; then articles of unknown date, by title."""
+    dated = sorted((a for a in articles if a.date.value), key=lambda a: (a.date.value or "", a.id),
+                   reverse=True)
+    undated = sorted((a for a in articles if not a.date.value), key=lambda a: (display_title(a), a.id))
+    return dated + undated
+
+
+def render_article_index(articles: list[Article]) -> str:
+    out = [page_meta("Artikel", search=False), "# Artikel", "",
+           f"Das Dossier enthält {count(len(articles), 'Artikel', 'Artikel')}. Neueste zuerst; "
+           "Artikel ohne bekanntes Datum stehen am Ende.", "",
+           "| Datum | Titel | Medium | Autor |", "|---|---|---|---|"]
+    for article in by_date(articles):
+        date = long_date(article.date.value) if article.date.value else "Datum unbekannt"
+        title = escape_inline(display_title(article))
+        out.append(f"| {date} | [{title}]({article.id}.md) | "
+                   f"{escape_inline(article.outlet.value or 'unbekannt')} | "
+                   f"{escape_inline(article.author.value or 'unbekannt')} |")
+    return "\n".join(out) + "\n"

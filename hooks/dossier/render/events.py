@@ -1,0 +1,265 @@
+"""Render stage for events: the "Chronik" timeline, one page per curated event, date links in
+texts. Uncurated entries have no page of their own: they stand on the Chronik, grouped under
+their year and month (or season, part of the year), each with its sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from itertools import groupby
+
+from dossier.annotate.actors import Actor
+from dossier.index.events import MAX_UNCURATED, Event, EventMention
+from dossier.model import Article
+from dossier.render.articles import Annotator, display_title, footnote_anchor, page_meta
+from dossier.render.german import MONTH_NAMES, count
+from dossier.render.mdtext import Insert, escape_inline, heading_text, link_to
+
+PRECISION_LABELS = {"day": "Tag", "week": "Woche", "month": "Monat", "part": "Teil eines Monats oder Jahres",
+                    "season": "Jahreszeit", "year": "Jahr", "range": "Zeitraum", "decade": "Jahrzehnt",
+                    "since": "seit einem Zeitpunkt"}
+BASIS_LABELS = {"explicit": "ausdrücklich im Text", "article date": "aus dem Artikeldatum",
+                "sentence year": "Jahr aus demselben Satz", "context year": "Jahr aus dem Zusammenhang erschlossen",
+                "previous date": "vom zuvor genannten Datum aus"}
+SEASON_NAMES = {3: "Frühjahr", 6: "Sommer", 9: "Herbst", 12: "Winter"}
+
+
+def event_path(event_id: str) -> str:
+    return f"ereignisse/{event_id}.md"
+
+
+def event_link(event: Event) -> str:
+    """Where an event is read, relative to the docs root: its page, or its entry on the Chronik."""
+    return event_path(event.id) if event.curated else f"chronik.md#{event.id}"
+
+
+# Bare years, decades, open intervals and long spans in running text are not linked.
+MAX_LINKED_SPAN = dt.timedelta(days=92)
+
+
+def linkable(mention: EventMention) -> bool:
+    return mention.precision not in ("year", "decade", "since") and mention.last - mention.first <= MAX_LINKED_SPAN
+
+
+def list_safe(markdown: str) -> str:
+    """Markdown that starts a list item or line without becoming a list of its own:
+    "20. Juni 2025: …" would be read as an ordered list starting at 20."""
+    return re.sub(r"^(\d+)\.", r"\1\\.", markdown)
+
+
+def _day(date: dt.date) -> str:
+    return f"{date.day}. {MONTH_NAMES[date.month - 1]} {date.year}"
+
+
+def _month(date: dt.date) -> str:
+    return f"{MONTH_NAMES[date.month - 1]} {date.year}"
+
+
+def format_when(first: dt.date, last: dt.date, precision: str) -> str:
+    """German wording of an interval at its precision: "21. Juni 2025", "Juni 2025",
+    "Herbst 2014", "Ende Juli 2025", "27.–28. Februar 2019", "1998–2002"."""
+    if precision == "since":
+        return "seit " + format_when(first, last, _base_precision(first, last))
+    if precision == "decade":
+        start = first.year // 10 * 10
+        if (first.year, last.year) == (start, start + 9):
+            return f"{start}er Jahre"
+        part = {0: "Anfang", 4: "Mitte"}.get(first.year - start, "Ende")
+        return f"{part} der {start}er Jahre"
+    if precision == "day" or first == last:
+        return _day(first)
+    if precision == "month":
+        return _month(first)
+    if precision == "year":
+        return str(first.year)
+    if precision == "season":
+        name = SEASON_NAMES.get(first.month, "")
+        return f"{name} {first.year}" + (f"/{str(last.year)[2:]}" if last.year != first.year else "")
+    if precision == "part":
+        if first.month == last.month:
+            part = {1: "Anfang", 11: "Mitte"}.get(first.day, "Ende")
+            return f"{part} {_month(first)}"
+        part = {1: "Anfang", 5: "Mitte"}.get(first.month, "Ende")
+        return f"{part} {first.year}"
+    if precision == "week" and first.weekday() == 0 and (last - first).days == 6:
+        return f"Woche vom {first.day}. {MONTH_NAMES[first.month - 1]} bis {_day(last)}"
+    if precision == "week":
+        return f"um den {_day(first + (last - first) / 2)}"
+    if first.month == 1 and first.day == 1 and last.month == 12 and last.day == 31:
+        return f"{first.year}–{last.year}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}.–{_day(last)}"
+    return f"{_day(first)} – {_day(last)}"
+
+
+def _base_precision(first: dt.date, last: dt.date) -> str:
+    if first == last:
+        return "day"
+    if first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and (first.year, first.month) == (last.year,
+                                                                                                   last.month):
+        return "month"
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
+        return "year" if first.year == last.year else "range"
+    return "range"
+
+
+def when(event: Event) -> str:
+    return format_when(event.first, event.last, event.precision)
+
+
+def source_count(event: Event) -> int:
+    return len({m.article for m in event.mentions})
+
+
+def date_annotator(events: list[Event], prefix: str = "../") -> Annotator:
+    """Inserts linking each dated phrase to its event (the earliest, when it reports several)."""
+    by_place: dict[tuple[str, str, int], dict[int, tuple[EventMention, Event]]] = defaultdict(dict)
+    for event in events:
+        for m in event.mentions:
+            if linkable(m):
+                by_place[(m.article, m.part, m.line)].setdefault(m.start, (m, event))
+
+    def annotate(article: str, line: int, part: str, _text: str) -> list[Insert]:
+        return [Insert(m.start, m.end, link_to(f"{prefix}{event_link(e)}", f"{when(e)}: {e.title}"))
+                for m, e in by_place.get((article, part, line), {}).values()]
+    return annotate
+
+
+def _quote(mention: EventMention) -> str:
+    quote = mention.quote
+    at = quote.find(mention.words)
+    if at < 0:
+        return escape_inline(quote)
+    return (f"{escape_inline(quote[:at])}**{escape_inline(mention.words)}**"
+            f"{escape_inline(quote[at + len(mention.words):])}")
+
+
+def _place(article: Article, mention: EventMention, prefix: str = "../") -> str:
+    if mention.part.startswith("note-"):
+        number = int(mention.part[5:])
+        return f"[Anm. {number}]({prefix}artikel/{article.id}.md#{footnote_anchor(article, number)})"
+    return f"[Zeile {mention.line}]({prefix}artikel/{article.id}.md#zeile-{mention.line})"
+
+
+def render_event(event: Event, articles: dict[str, Article], actors: dict[str, Actor]) -> str:
+    sources = source_count(event)
+    # Uncurated events are titled with a quote from an article: they must not outrank the
+    # article or the people it names in search.
+    out = [page_meta(event.title, boost=None if event.curated else 0.05), f"# {heading_text(event.title)}", "",
+           f"**{when(event)}** · Genauigkeit: {PRECISION_LABELS[event.precision]} · "
+           f"berichtet in {count(sources, 'Quelle', 'Quellen')}", ""]
+    if event.description:
+        out += [escape_inline(event.description), ""]
+    if event.actors:
+        out += ["**Akteure:** " + ", ".join(f"[{escape_inline(actors[a].name)}](../akteure/{a}.md)"
+                                           for a in event.actors if a in actors), ""]
+    out += ["## Berichte", "", '<div class="dossier-mentions" data-search-exclude markdown>', ""]
+    for article_id, group in groupby(sorted(event.mentions, key=lambda m: (m.article, m.line, m.start)),
+                                     key=lambda m: m.article):
+        article = articles[article_id]
+        out += [f"### [{heading_text(display_title(article))}](../artikel/{article.id}.md)", ""]
+        for m in group:
+            how = f"„{escape_inline(m.words)}“, {BASIS_LABELS.get(m.basis, m.basis)}"
+            if m.publication:
+                how += ", Erscheinungsdatum einer zitierten Quelle"
+            out.append(f"- „{_quote(m)}“ — {_place(article, m)} <small>(Datum: {how})</small>")
+        out.append("")
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def _card(event: Event, actors: dict[str, Actor]) -> str:
+    names = ", ".join(escape_inline(actors[a].name) for a in event.actors[:5] if a in actors)
+    more = f" und {len(event.actors) - 5} weitere" if len(event.actors) > 5 else ""
+    return "\n".join([
+        '<div class="dossier-event" markdown>', "",
+        f'<span class="dossier-event-date">{when(event)}</span> '
+        f"[{escape_inline(event.title)}]({event_path(event.id)})  ",
+        f'<span class="dossier-event-meta">{names}{more}{" · " if names else ""}'
+        f"{count(source_count(event), 'Quelle', 'Quellen')} · {PRECISION_LABELS[event.precision]}</span>",
+        "", "</div>", ""])
+
+
+def _entry(event: Event, actors: dict[str, Actor], articles: dict[str, Article]) -> str:
+    """An uncurated entry: its date, its clause, who takes part, and where each report stands."""
+    names = ", ".join(escape_inline(actors[a].name) for a in event.actors[:5] if a in actors)
+    sources = []
+    for m in sorted(event.mentions, key=lambda m: (m.article, m.line, m.start)):
+        article = articles.get(m.article)
+        if article is not None:
+            sources.append(f"{escape_inline(display_title(article))}, {_place(article, m, '')}")
+    return "\n".join([
+        f'<div class="dossier-event dossier-event--auto" id="{event.id}" markdown>', "",
+        f'<span class="dossier-event-date">{when(event)}</span> {escape_inline(event.title)}  ',
+        f'<span class="dossier-event-meta">nicht kuratiert{" · " + names if names else ""} · '
+        f"{PRECISION_LABELS[event.precision]}</span>  ",
+        f'<span class="dossier-event-meta">{"; ".join(sources)}</span>' if sources else "",
+        "", "</div>", ""])
+
+
+SEASON_OF_MONTH = {3: "Frühjahr", 6: "Sommer", 9: "Herbst", 12: "Winter"}
+PART_OF_YEAR = {1: "Anfang des Jahres", 5: "Mitte des Jahres", 9: "Ende des Jahres"}
+
+
+def _place_in_year(event: Event) -> tuple[int, int, str]:
+    """Where an entry stands within its year: (month, order, heading). Seasons and parts of a
+    year stand under their own heading at their first month, not under that month."""
+    first = event.first
+    if event.precision in ("year", "decade", "since") or (event.last - first).days > 92:
+        return 0, 0, "ganzes Jahr oder länger"
+    if event.precision == "season":
+        return first.month, 1, SEASON_OF_MONTH.get(first.month, "Jahreszeit")
+    if event.precision == "part" and (event.last - first).days > 31:
+        return first.month, 1, PART_OF_YEAR.get(first.month, "Teil des Jahres")
+    if event.precision == "week":   # "um den 3. November": under the month of its middle day
+        middle = first + (event.last - first) / 2
+        if middle.year == first.year:
+            first = middle
+    return first.month, 0, MONTH_NAMES[first.month - 1]
+
+
+def render_timeline(events: list[Event], actors: dict[str, Actor], articles: dict[str, Article] | None = None) -> str:
+    articles = articles or {}
+    curated = sum(e.curated for e in events)
+    out = [page_meta("Chronik", search=False), "# Chronik", "",
+           f"{count(len(events), 'Ereignis', 'Ereignisse')} nach Jahr und Monat, {curated} davon kuratiert. "
+           "Jedes Datum lässt sich bis zu dem Satz zurückverfolgen, aus dem es stammt. Gestrichelt umrandete "
+           "Einträge sind automatisch aus Sätzen gebildet, in denen etwas geschieht, und noch nicht kuratiert; "
+           "sie haben keine eigene Seite.", ""]
+    left_out = [(a, n) for e in events for a, n in e.left_out]
+    if left_out:
+        out += ['!!! note "Nicht alle datierten Sätze aufgenommen"', "",
+                f"    Aus einem Artikel kommen höchstens {MAX_UNCURATED} nicht kuratierte Einträge in die Chronik."]
+        for article_id, n in left_out:
+            title = display_title(articles[article_id]) if article_id in articles else article_id
+            out.append(f"    Aus „{escape_inline(title)}“ sind {count(n, 'weiterer Satz', 'weitere Sätze')} "
+                       "mit Datum und Ereignis nicht aufgenommen; sie stehen im Artikel.")
+        out.append("")
+    out += ['<div class="dossier-timeline" markdown>', ""]
+    for year, in_year in groupby(events, key=lambda e: e.first.year):
+        out += [f"## {year}", ""]
+        placed = sorted(in_year, key=lambda e: (_place_in_year(e)[:2], e.first, e.last, not e.curated, e.id))
+        for (_month, _order, heading), group in groupby(placed, key=_place_in_year):
+            out += [f'<p class="dossier-timeline-month">{heading}</p>', ""]
+            out += [_card(e, actors) if e.curated else _entry(e, actors, articles) for e in group]
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def events_by_actor(events: list[Event]) -> dict[str, list[Event]]:
+    """Each actor's events in date order: those naming the actor or reported next to it."""
+    found: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        for actor in dict.fromkeys([*event.actors, *(a for m in event.mentions for a in m.actors)]):
+            found[actor].append(event)
+    return found
+
+
+def actor_events_section(events: list[Event]) -> list[str]:
+    if not events:
+        return []
+    out = ["## Ereignisse", "", '<div class="dossier-events" data-search-exclude markdown>', ""]
+    out += [f"- {list_safe(when(e))}: [{escape_inline(e.title)}](../{event_link(e)})"
+            + ("" if e.curated else " <small>(nicht kuratiert)</small>") for e in events]
+    return out + ["", "</div>", ""]

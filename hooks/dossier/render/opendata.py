@@ -1,0 +1,82 @@
+"""Open data: the corpus as JSON documents (described by the schemas in schemas/)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dossier.annotate.actors import Actor
+from dossier.annotate.candidates import Candidate
+from dossier.annotate.mentions import Mention
+from dossier.index.events import Event
+from dossier.index.sources import Source
+from dossier.model import Article
+from dossier.render.articles import article_url, display_title
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": display_title(article),
+        "title_source": article.title.source,
+        "url": article_url(article.id),
+        "source": article.path,
+        "date": article.date.value,
+        "date_source": article.date.source,
+        "date_hint": ({"date": article.date_hint.iso, "words": article.date_hint.words,
+                       "line": article.date_hint.line} if article.date_hint else None),
+        "author": article.author.value,
+        "author_source": article.author.source,
+        "outlet": article.outlet.value,
+        "language": article.language.value,
+        "license": article.license.value,
+        "topics": list(article.topics),
+        "footnotes": [{"number": n.number, "text": n.text, "line": n.line,
+                       "urls": [link.target for link in n.links]} for n in article.footnotes],
+    }
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    return {"url": source.url, "domain": source.domain,
+            "cited_in": [{"article": c.article, "footnote": c.footnote, "context": c.context}
+                         for c in source.cited_in]}
+
+
+def to_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def actor_record(actor: Actor, mentions: list[Mention]) -> dict[str, Any]:
+    per_article: dict[str, int] = {}
+    for m in mentions:
+        per_article[m.article] = per_article.get(m.article, 0) + 1
+    return {
+        "id": actor.id, "name": actor.name, "kind": actor.kind, "gender": actor.gender,
+        "description": actor.description, "role": actor.role, "wikidata": actor.wikidata,
+        "url": f"akteure/{actor.id}/", "source_forms": {k: v for k, v in (("ru", actor.ru), ("be", actor.be)) if v},
+        "variants": [{"form": v.form, "source_form": v.source_form, "language": v.language, "scheme": v.scheme}
+                     for v in actor.variants],
+        "mentions": [{"article": a, "count": n} for a, n in sorted(per_article.items())],
+    }
+
+
+def candidate_record(candidate: Candidate, articles: dict[str, Article]) -> dict[str, Any]:
+    return {"article": candidate.article, "source": articles[candidate.article].path, "line": candidate.line,
+            "surface": candidate.surface, "reason": candidate.reason, "actor": candidate.actor,
+            "variant": candidate.variant, "score": candidate.score, "person": candidate.person,
+            "name": candidate.name, "gender": candidate.gender, "sentence": candidate.sentence,
+            "mentions": candidate.mentions, "articles": list(candidate.articles),
+            "entry": candidate.entry() if candidate.reason == "unknown-name" else None}
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id, "title": event.title, "date": event.first.isoformat(),
+        "end": event.end.isoformat() if event.end else None, "last": event.last.isoformat(),
+        "precision": event.precision,
+        "url": f"ereignisse/{event.id}/" if event.curated else f"chronik/#{event.id}", "curated": event.curated,
+        "actors": list(event.actors),
+        "mentions": [{"article": m.article, "quote": m.quote, "words": m.words, "line": m.line, "part": m.part,
+                      "date": m.first.isoformat(), "last": m.last.isoformat(), "precision": m.precision,
+                      "basis": m.basis} for m in event.mentions],
+    }

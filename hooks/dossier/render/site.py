@@ -1,0 +1,161 @@
+"""Assemble the generated part of the site: every page and data file as (path, content).
+
+Pure function of the Corpus; the MkDocs adapter only turns the result into File objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from dossier.annotate.actors import REGISTRY as REGISTRY_PATH
+from dossier.annotate.actors import Actor
+from dossier.annotate.mentions import Mention
+from dossier.index.corpus import Corpus
+from dossier.index.events import REGISTRY as EVENTS_PATH
+from dossier.publish.pdf import PdfPage, PdfPlan, PdfSection
+from dossier.read.registryfile import SCHEMAS
+from dossier.render.actors import (
+    KIND_LABELS,
+    actor_path,
+    annotator,
+    cooccurrences,
+    render_actor,
+    render_actor_index,
+    render_glossary,
+)
+from dossier.render.articles import (
+    article_path,
+    article_url,
+    by_date,
+    display_title,
+    reading_order,
+    render_article,
+    render_article_index,
+)
+from dossier.render.events import (
+    actor_events_section,
+    date_annotator,
+    event_path,
+    events_by_actor,
+    render_event,
+    render_timeline,
+)
+from dossier.render.german import count, long_date
+from dossier.render.home import Counts, render_home
+from dossier.render.mdtext import Insert
+from dossier.render.network import figure, neighbourhood, network_svg
+from dossier.render.opendata import actor_record, article_record, candidate_record, event_record, source_record, to_json
+from dossier.render.sources import render_sources
+
+
+@dataclass(frozen=True)
+class Generated:
+    path: str            # path below docs/, e.g. "artikel/x.md" or "data/articles.json"
+    content: str
+    edit_source: str | None = None   # repository file a contributor edits to change this page
+    in_nav: bool = False             # section index pages are in the navigation, the rest not
+
+
+SECTIONS = [
+    ("Artikel", "artikel/index.md", "alle Artikel mit Datum, Medium und Autor"),
+    ("Akteure", "akteure/index.md", "Personen, Organisationen und Staaten mit allen Erwähnungen"),
+    ("Chronik", "chronik.md", "alle datierten Ereignisse als Zeitleiste, jedes bis zum Satz belegt"),
+    ("Glossar", "glossar.md", "jede Schreibweise jedes Namens, mit Ausgangsform und Schema"),
+    ("Quellen", "quellen.md", "jede zitierte Adresse, nach Domain, mit Rückweg zur Fußnote"),
+    ("Methode", "methode.md", "wie aus den Textdateien diese Seiten werden"),
+    ("Mitwirken", "mitwirken.md", "wie man Artikel, Namen und Ereignisse beiträgt"),
+]
+
+
+def pdf_plan(corpus: Corpus, built: dt.date, title: str = "Dossier") -> PdfPlan:
+    """What the PDF holds, in reading order: every generated page a reader can reach."""
+    articles = by_date(list(corpus.articles))
+    kinds = list(KIND_LABELS)
+    actors = sorted(corpus.actors, key=lambda a: (kinds.index(a.kind), a.name))
+    sections = (
+        PdfSection("Artikel", tuple(PdfPage(article_url(a.id), display_title(a)) for a in articles)),
+        PdfSection("Akteure", (PdfPage("akteure/", "Alle Akteure und wer mit wem genannt wird"),
+                               *(PdfPage(f"akteure/{a.id}/", a.name) for a in actors)), continuous=True),
+        PdfSection("Glossar", (PdfPage("glossar/", "Glossar der Schreibweisen"),)),
+        PdfSection("Chronik", (PdfPage("chronik/", "Chronik"),)),
+        PdfSection("Ereignisse", tuple(PdfPage(f"ereignisse/{e.id}/", e.title) for e in corpus.events
+                                       if e.curated), continuous=True),
+        PdfSection("Quellen", (PdfPage("quellen/", "Quellen"),)),
+        PdfSection("Methode", (PdfPage("methode/", "Methode"),)),
+    )
+    facts = (count(len(articles), "Artikel", "Artikel"),
+             count(len(corpus.sources), "zitierte Quelle", "zitierte Quellen"),
+             count(len(corpus.actors), "Akteur", "Akteure"), count(len(corpus.events), "Ereignis", "Ereignisse"))
+    sources = tuple(f"{display_title(a)} — {a.outlet.value or 'Medium unbekannt'}, "
+                    f"{long_date(a.date.value) if a.date.value else 'Datum unbekannt'}" for a in articles)
+    return PdfPlan(title, built, facts, sources, sections)
+
+
+def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
+             title: str = "Dossier") -> list[Generated]:
+    """Every generated page and data file; `title` is the site's name (mkdocs.yml site_name)."""
+    articles = list(corpus.articles)
+    by_id = {a.id: a for a in articles}
+    sources = list(corpus.sources)
+    actors = list(corpus.actors)
+    actors_by_id = {a.id: a for a in actors}
+    mentions = list(corpus.mentions)
+    by_actor: dict[str, list[Mention]] = {a.id: [] for a in actors}
+    for mention in mentions:
+        by_actor[mention.actor].append(mention)
+    events = list(corpus.events)
+    counts = Counts(len(articles), len(sources), sum(len(a.footnotes) for a in articles), len(actors),
+                    len(events))
+    names, dates = annotator(mentions, actors_by_id), date_annotator(events)
+
+    def annotate(article: str, line: int, part: str, text: str) -> list[Insert]:
+        return names(article, line, part, text) + dates(article, line, part, text)
+
+    together = cooccurrences(mentions)
+    named = Counter(m.actor for m in mentions)
+
+    def actor_network(actor: Actor) -> list[str]:
+        svg = network_svg(neighbourhood(actor.id, together), together, actors_by_id, named, center=actor.id,
+                          title=f"Mit {actor.name} am häufigsten genannte Akteure")
+        return figure(svg, "Wer mit wem genannt wird: Linien verbinden Akteure, die im selben Absatz, in derselben "
+                           "Bildunterschrift oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen "
+                           "mit der Zahl der Erwähnungen.")
+
+    whole = figure(network_svg({a for a in named if together.get(a)}, together, actors_by_id, named,
+                               title="Alle Akteure und wer mit wem genannt wird", size=(1000, 680)),
+                   "Das ganze Netz: Linien verbinden Akteure, die im selben Absatz, in derselben Bildunterschrift "
+                   "oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen mit der Zahl der Erwähnungen; "
+                   "Farben: Personen blau, Organisationen grün, Staaten orange, Medien grau.")
+    actor_events = events_by_actor(events)
+    files = [
+        Generated("index.md", render_home(counts, SECTIONS, downloads, title), in_nav=True),
+        Generated("artikel/index.md", render_article_index(articles), in_nav=True),
+        Generated("quellen.md", render_sources(sources, by_id), in_nav=True),
+        Generated("data/articles.json", to_json([article_record(a) for a in articles])),
+        Generated("data/sources.json", to_json([source_record(s) for s in sources])),
+    ]
+    files += [
+        Generated("akteure/index.md", render_actor_index(actors, mentions, whole), in_nav=True),
+        Generated("glossar.md", render_glossary(actors, mentions), in_nav=True),
+        Generated("data/actors.json", to_json([actor_record(a, by_actor[a.id]) for a in actors])),
+        Generated("data/candidates.json", to_json([candidate_record(c, by_id) for c in corpus.candidates])),
+        Generated("chronik.md", render_timeline(events, actors_by_id, by_id), in_nav=True),
+        Generated("data/events.json", to_json([event_record(e) for e in events])),
+    ]
+    # The schemas travel with the data, so a consumer of site/data/ can validate it.
+    for name in ("articles", "sources", "actors", "events", "candidates"):
+        schema = f"{name}.schema.json"
+        files.append(Generated(f"data/schemas/{schema}", (SCHEMAS / schema).read_text(encoding="utf-8")))
+    # uncurated entries stand on the Chronik only: no page each, however many dated sentences
+    files += [Generated(event_path(e.id), render_event(e, by_id, actors_by_id), f"{EVENTS_PATH}#L{e.line}")
+              for e in events if e.curated]
+    order = reading_order(articles)
+    files += [Generated(article_path(a.id), render_article(a, annotate, (order[i - 1] if i else None,
+                                                                        order[i + 1] if i + 1 < len(order) else None)),
+                        a.path) for i, a in enumerate(order)]
+    files += [Generated(actor_path(a.id), render_actor(a, by_actor[a.id], by_id, together[a.id], actors_by_id,
+                                                      actor_events_section(actor_events[a.id]), actor_network(a)),
+                        f"{REGISTRY_PATH}#L{a.line}") for a in actors]
+    return files
