@@ -20,7 +20,7 @@ from browser.harness import Visit, browser, open_page, serve
 from conftest import ENV, MKDOCS, ROOT, Build
 from dossier.annotate.actors import Actor, expand_variants
 from dossier.annotate.mentions import Mention
-from dossier.model import Article
+from dossier.model import Article, Part
 from dossier.parse.article import parse_article
 from dossier.publish.offline import ROOT_FOLDER, zip_folder
 from dossier.read.seedfile import read_seed
@@ -225,7 +225,7 @@ def _actor(**extra: Any) -> Actor:
 
 
 def _mention(article: str, form: str) -> Mention:
-    return Mention(article, "text", 3, 0, len(form), form, "maryja-kalesnikava", form, None, None, False)
+    return Mention(article, Part("text"), 3, 0, len(form), form, "maryja-kalesnikava", form, None, None, False)
 
 
 def test_actor_summary_says_who_how_often_and_every_spelling_on_one_line() -> None:

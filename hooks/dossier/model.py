@@ -7,7 +7,7 @@ stage produced.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NewType
 
 Severity = Literal["error", "warning", "info"]
 Provenance = Literal["front matter", "text"]
@@ -130,3 +130,26 @@ class Article:
     notes_heading: str | None = None
     # Why the title line was chosen ("Zeile vor der Datumszeile", …); None with front matter.
     title_rule: str | None = None
+
+
+# Where in an article a text sits: "text", "title" or "credit" of the block at a line, the
+# article's "headline", topic N ("topic-N") or note N ("note-N"). One type and one place that
+# builds and reads the numbered ones, so no stage parses these strings itself.
+Part = NewType("Part", str)
+
+
+def note_part(number: int) -> Part:
+    return Part(f"note-{number}")
+
+
+def topic_part(number: int) -> Part:
+    return Part(f"topic-{number}")
+
+
+def note_number(part: str) -> int | None:
+    """The note number of a "note-N" part, else None."""
+    return int(part[5:]) if part.startswith("note-") else None
+
+
+def is_topic(part: str) -> bool:
+    return part.startswith("topic-")

@@ -27,13 +27,13 @@ from dataclasses import dataclass
 
 from dossier.annotate.match import Hit, Matcher, common_surname, scan
 from dossier.annotate.normalise import atoms
-from dossier.model import Article
+from dossier.model import Article, Part, note_part, topic_part
 
 
 @dataclass(frozen=True)
 class Mention:
     article: str
-    part: str          # "text", "title", "credit" of the block at `line`, or "note-N"
+    part: Part         # where in the article (model.Part): block text, title, credit, note N …
     line: int
     start: int
     end: int
@@ -51,7 +51,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Segment:
-    part: str
+    part: Part
     line: int
     text: str
     skip: tuple[tuple[int, int], ...] = ()
@@ -64,13 +64,13 @@ def segments(article: Article) -> list[Segment]:
     section = 0
     for block in article.blocks:
         section += block.kind == "heading"
-        found.append(Segment("text", block.line, block.text, section=section, heading=block.kind == "heading"))
+        found.append(Segment(Part("text"), block.line, block.text, section=section, heading=block.kind == "heading"))
         if block.title:
-            found.append(Segment("title", block.line, block.title, section=section))
+            found.append(Segment(Part("title"), block.line, block.title, section=section))
         if block.credit:
-            found.append(Segment("credit", block.line, block.credit, section=section))
+            found.append(Segment(Part("credit"), block.line, block.credit, section=section))
     for note in article.footnotes:
-        found.append(Segment(f"note-{note.number}", note.line, note.text,
+        found.append(Segment(note_part(note.number), note.line, note.text,
                              tuple((link.start, link.end) for link in note.links)))
     return found
 
@@ -78,8 +78,8 @@ def segments(article: Article) -> list[Segment]:
 def name_segments(article: Article) -> list[Segment]:
     """Every text that can name an actor: the title line and topics first, then segments()."""
     line = article.title.line or 1
-    found = [Segment("headline", line, article.title.value, heading=True)] if article.title.value else []
-    found += [Segment(f"topic-{i}", line, topic, heading=True) for i, topic in enumerate(article.topics, 1)]
+    found = [Segment(Part("headline"), line, article.title.value, heading=True)] if article.title.value else []
+    found += [Segment(topic_part(i), line, topic, heading=True) for i, topic in enumerate(article.topics, 1)]
     return found + segments(article)
 
 

@@ -33,7 +33,7 @@ from dossier.annotate.eventwords import event_words, matches_word
 from dossier.annotate.mentions import Mention, segments
 from dossier.annotate.normalise import atoms
 from dossier.annotate.sentences import sentence_span
-from dossier.model import Article, Diagnostic
+from dossier.model import Article, Diagnostic, note_number
 from dossier.read.registryfile import load_registry_list, unique_entries
 from dossier.read.yamlfile import key_line
 
@@ -244,7 +244,7 @@ def find_event_mentions(article: Article, mentions: list[Mention]) -> tuple[list
             s, e = _window(seg.text, *sentence_span(seg.text, expr.start, expr.end), expr.start, expr.end)
             in_sentence = tuple(dict.fromkeys(m.actor for m in here[bisect_left(starts, s):bisect_left(starts, e)]))
             citation, publication = _is_citation(seg.text, expr.start, expr.end, (s, e))
-            citation = citation or seg.part.startswith("note-") or seg.part == "credit"
+            citation = citation or note_number(seg.part) is not None or seg.part == "credit"
             clause = clause_around(seg.text, expr.start, expr.end, (s, e))
             found.append(EventMention(article.id, seg.part, seg.line, expr.start, expr.end, expr.words, expr.first,
                                       expr.last, expr.precision, expr.basis, seg.text[s:e].strip(), in_sentence,

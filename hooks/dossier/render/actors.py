@@ -11,7 +11,7 @@ from dossier.annotate.mentions import Mention
 from dossier.annotate.normalise import key
 from dossier.annotate.sentences import sentence_span
 from dossier.annotate.translit import SCHEME_LABELS
-from dossier.model import Article
+from dossier.model import Article, is_topic, note_number, note_part, topic_part
 from dossier.parse.links import without_tracking
 from dossier.render.articles import Annotator, display_title, footnote_anchor, page_meta
 from dossier.render.german import count
@@ -42,9 +42,10 @@ def source_label(variant: Variant) -> str:
 
 
 def mention_anchor(article: Article, mention: Mention) -> str:
-    if mention.part.startswith("note-"):
-        return footnote_anchor(article, int(mention.part[5:]))
-    if mention.part == "headline" or mention.part.startswith("topic-"):
+    number = note_number(mention.part)
+    if number is not None:
+        return footnote_anchor(article, number)
+    if mention.part == "headline" or is_topic(mention.part):
         return ""
     return f"zeile-{mention.line}"
 
@@ -56,7 +57,8 @@ UNLINKED_PARTS = ("credit", "headline")
 
 
 def linkable(mention: Mention) -> bool:
-    return not (mention.heading or mention.part in UNLINKED_PARTS or mention.part.startswith(("note-", "topic-")))
+    return not (mention.heading or mention.part in UNLINKED_PARTS or note_number(mention.part) is not None
+                or is_topic(mention.part))
 
 
 def annotator(mentions: list[Mention], actors: dict[str, Actor], prefix: str = "../") -> Annotator:
@@ -100,12 +102,12 @@ def _context_line(article: Article, text: str, mention: Mention) -> str:
     sentence, s, e = sentence_around(text, mention.start, mention.end)
     before, name, after = (without_tracking(part) for part in (sentence[:s], sentence[s:e], sentence[e:]))
     quote = f"{escape_inline(before)}**{escape_inline(name)}**{escape_inline(after)}"
-    place = f"Anm. {mention.part[5:]}" if mention.part.startswith("note-") else f"Zeile {mention.line}"
+    place = f"Anm. {note_number(mention.part)}" if note_number(mention.part) is not None else f"Zeile {mention.line}"
     if mention.part in ("title", "credit"):
         place += ", Bildunterschrift" if mention.part == "title" else ", Bildnachweis"
     elif mention.part == "headline":
         place = "Titel"
-    elif mention.part.startswith("topic-"):
+    elif is_topic(mention.part):
         place = "Thema"
     how = escape_inline(mention.form)
     if mention.scheme:
@@ -128,7 +130,7 @@ def _texts(article: Article) -> dict[tuple[str, int], str]:
     if article.title.value:
         texts[("headline", line)] = article.title.value
     for i, topic in enumerate(article.topics, 1):
-        texts[(f"topic-{i}", line)] = topic
+        texts[(topic_part(i), line)] = topic
     for block in article.blocks:
         texts[("text", block.line)] = block.text
         if block.title:
@@ -136,7 +138,7 @@ def _texts(article: Article) -> dict[tuple[str, int], str]:
         if block.credit:
             texts[("credit", block.line)] = block.credit
     for note in article.footnotes:
-        texts[(f"note-{note.number}", note.line)] = note.text
+        texts[(note_part(note.number), note.line)] = note.text
     return texts
 
 
@@ -229,7 +231,7 @@ def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Arti
 
 
 def _cited_sources(mentions: list[Mention], articles: dict[str, Article]) -> list[tuple[str, str, int]]:
-    notes = sorted({(m.article, int(m.part[5:])) for m in mentions if m.part.startswith("note-")})
+    notes = sorted({(m.article, n) for m in mentions if (n := note_number(m.part)) is not None})
     found = []
     for article_id, number in notes:
         note = next(n for n in articles[article_id].footnotes if n.number == number)

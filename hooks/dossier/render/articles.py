@@ -11,7 +11,7 @@ import html
 import json
 from collections.abc import Callable
 
-from dossier.model import Article, Block, Field, Footnote
+from dossier.model import Article, Block, Field, Footnote, note_part
 from dossier.parse.links import clean_target
 from dossier.render.german import PROVENANCE, count, long_date
 from dossier.render.mdtext import (
@@ -150,7 +150,7 @@ def render_block(article: Article, block: Block, annotate: Annotator) -> str:
 
 
 def render_footnote(article: Article, note: Footnote, annotate: Annotator) -> str:
-    inserts = annotate(article.id, note.line, f"note-{note.number}", note.text)
+    inserts = annotate(article.id, note.line, note_part(note.number), note.text)
     for link in note.links:
         target = safe_url(link.target)
         if target:   # show the cleaned address (no tracking parameters), not the one pasted

@@ -11,7 +11,7 @@ from itertools import groupby
 
 from dossier.annotate.actors import Actor
 from dossier.index.events import MAX_UNCURATED, Event, EventMention
-from dossier.model import Article
+from dossier.model import Article, note_number
 from dossier.render.articles import Annotator, display_title, footnote_anchor, page_meta
 from dossier.render.german import MONTH_NAMES, count
 from dossier.render.mdtext import Insert, escape_inline, heading_text, link_to
@@ -136,8 +136,8 @@ def _quote(mention: EventMention) -> str:
 
 
 def _place(article: Article, mention: EventMention, prefix: str = "../") -> str:
-    if mention.part.startswith("note-"):
-        number = int(mention.part[5:])
+    number = note_number(mention.part)
+    if number is not None:
         return f"[Anm. {number}]({prefix}artikel/{article.id}.md#{footnote_anchor(article, number)})"
     return f"[Zeile {mention.line}]({prefix}artikel/{article.id}.md#zeile-{mention.line})"
 
