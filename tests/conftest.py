@@ -81,7 +81,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 _BROWSER_SKIPPED: list[str] = []
 
 
-_BUILD_FIXTURES = {"real_build", "hostile_build", "full_site"}
+_BUILD_FIXTURES = {"real_build", "hostile_build", "full_site", "offline_copy"}
 
 
 def _runs_a_build(item: pytest.Item) -> bool:
@@ -93,7 +93,7 @@ def _runs_a_build(item: pytest.Item) -> bool:
         source = inspect.getsource(function) if function else ""
     except (OSError, TypeError):
         return False
-    return any(call in source for call in ("run_build(", "subprocess.", "check(root", "check(ROOT"))
+    return any(call in source for call in ("run_build(", "make_site(", "subprocess.", "check(root", "check(ROOT"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
