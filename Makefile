@@ -65,7 +65,7 @@ benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py 3
 
 clean:
-	rm -rf site build
+	rm -rf site build .cache/dossier
 
 freeze: $(STAMP)
 	$(BIN)/pip freeze --exclude-editable > requirements.txt
