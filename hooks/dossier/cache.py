@@ -45,10 +45,8 @@ def _imports(module: str) -> set[str]:
     return found
 
 
-@functools.cache
-def code_version(*entry: str) -> str:
-    """A hash of the source of the modules `entry` and every sibling module they import,
-    directly or not; with the Python version, the pickle protocol and the pinned libraries."""
+def modules(*entry: str) -> set[str]:
+    """The modules `entry` and every sibling module they import, directly or not."""
     seen: set[str] = set()
     todo = list(entry)
     while todo:
@@ -57,6 +55,14 @@ def code_version(*entry: str) -> str:
             continue
         seen.add(module)
         todo += _imports(module)
+    return seen
+
+
+@functools.cache
+def code_version(*entry: str) -> str:
+    """A hash of the source of `modules(*entry)`, with the Python version, the pickle
+    protocol and the pinned libraries."""
+    seen = modules(*entry)
     digest = hashlib.sha256(f"{sys.version_info[:2]}:{pickle.HIGHEST_PROTOCOL}".encode())
     if REQUIREMENTS.is_file():
         digest.update(REQUIREMENTS.read_bytes())
