@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
 
 from conftest import make_project
 from dossier import cache, corpus
+from dossier.candidates import find_candidates
 from dossier.corpus import load_corpus, read_and_parse
-from dossier.match import Matcher
+from dossier.match import Matcher, build_matcher
 from dossier.mentions import Mention, find_mentions
 from dossier.model import Article, Diagnostic
 from dossier.site import generate
@@ -24,7 +26,8 @@ By Jane Roe
 MINSK, June 21, 2025 — Alexander Lukashenko released Siarhei Tsikhanouski on Saturday after
 a meeting with Keith Kellogg, the U.S. envoy.[a] Sviatlana Tsikhanouskaya welcomed the step.
 
-On September 11, 2025, 52 more prisoners were freed.[b]
+On September 11, 2025, 52 more prisoners were freed.[b] Former adviser John Bolton and the
+journalist Andrey Kuznechyk commented; Tsikhanouskya thanked Washington.
 
 Notes
 a. https://example.org/kellogg?utm_source=x
@@ -156,3 +159,26 @@ def test_code_version_follows_imports() -> None:
 def test_key_separates_parts(parts: tuple[str | bytes, ...]) -> None:
     others = [("a", "bc"), ("ab", "c"), ("abc",), ("a", b"bc", "")]
     assert sum(cache.key(*parts) == cache.key(*o) for o in others) == 1
+
+
+@pytest.mark.parametrize("module", sorted(p.stem for p in cache.PACKAGE.glob("*.py")))
+def test_import_scan_agrees_with_ast(module: str) -> None:
+    tree = ast.parse((cache.PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    expected: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            expected |= {node.module.split(".")[0]} if node.module else {a.name for a in node.names}
+    assert cache._imports(module) == expected
+
+
+def test_candidates_per_article_equal_candidates_of_all(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The annotation cache finds name candidates article by article; that must give what one
+    call over the whole corpus gives."""
+    whole = uncached(project, monkeypatch)
+    matcher = build_matcher(list(whole.actors))
+    together = find_candidates(matcher, list(whole.actors), list(whole.articles), list(whole.mentions))
+    assert together
+    assert list(whole.candidates) == together
+    one_by_one = [c for a in whole.articles for c in find_candidates(
+        matcher, list(whole.actors), [a], [m for m in whole.mentions if m.article == a.id])]
+    assert sorted(one_by_one, key=corpus.candidate_order) == together

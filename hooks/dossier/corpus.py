@@ -64,7 +64,7 @@ def _name_problem(name: str) -> str | None:
 # What a cached step's result depends on besides its input: the source of these modules and
 # of every core module they import (see cache.py).
 PARSE_CODE = ("source", "parse")
-ANNOTATE_CODE = ("registry", "match", "mentions", "events")
+ANNOTATE_CODE = ("registry", "match", "mentions", "events", "candidates")
 
 
 def read_and_parse(rel: str, data: bytes) -> tuple[Article | None, list[Diagnostic]]:
@@ -143,29 +143,43 @@ def cached(store: cache.Store, name: str | None, compute: Callable[[], T]) -> T:
     return cast(T, hit)
 
 
-Annotated = tuple[list[Mention], list[EventMention], list[Diagnostic]]
+Annotated = tuple[list[Mention], list[EventMention], list[Diagnostic], list[Candidate]]
 
 
-def annotate_articles(root: Path, articles: list[Article], matcher: Matcher,
+def annotate_articles(root: Path, articles: list[Article], matcher: Matcher, actors: list[Actor],
                       keys: dict[str, str], actors_key: str | None) -> list[Annotated]:
-    """Per article: its actor mentions, its dated passages and their diagnostics; from the
-    cache when the article, the actor registry (`actors_key`, None: do not cache) and the
-    annotating code are unchanged."""
+    """Per article: its actor mentions, its dated passages with their diagnostics, and its
+    name candidates; from the cache when the article, the actor registry (`actors_key`, None:
+    do not cache) and the annotating code are unchanged. Candidates are found per article
+    (find_candidates keys them by article and surface), so one batch call over the articles
+    the cache lacks gives each its own (tests/test_cache.py holds that equal to one call over
+    all)."""
     store = cache.Store(root, "annotate")
     version = cache.key(cache.code_version(*ANNOTATE_CODE), actors_key or "")
-    found: list[Annotated] = []
-    for article in articles:
-        name = cache.key(version, keys[article.id]) if actors_key and article.id in keys else None
-        hit = store.get(name) if name else None
-        if hit is None:
-            mentions = find_mentions(matcher, article)
-            dated, diags = find_event_mentions(article, mentions)
-            hit = (mentions, dated, diags)
-            if name:
-                store.put(name, hit)
-        found.append(hit)
+    names = [cache.key(version, keys[a.id]) if actors_key and a.id in keys else None for a in articles]
+    found: list[Annotated | None] = [store.get(name) if name else None for name in names]
+    missing = [i for i, hit in enumerate(found) if hit is None]
+    computed: dict[int, tuple[list[Mention], list[EventMention], list[Diagnostic]]] = {}
+    for i in missing:
+        mentions = find_mentions(matcher, articles[i])
+        dated, diags = find_event_mentions(articles[i], mentions)
+        computed[i] = (mentions, dated, diags)
+    by_article: dict[str, list[Candidate]] = {articles[i].id: [] for i in missing}
+    for candidate in find_candidates(matcher, actors, [articles[i] for i in missing],
+                                     [m for i in missing for m in computed[i][0]]):
+        by_article[candidate.article].append(candidate)
+    for i in missing:
+        hit = (*computed[i], by_article[articles[i].id])
+        found[i] = hit
+        if names[i]:
+            store.put(names[i] or "", hit)
     store.prune()
-    return found
+    return [hit for hit in found if hit is not None]
+
+
+def candidate_order(candidate: Candidate) -> tuple[str, int, str]:
+    """The order of find_candidates' result, for the candidates of many articles together."""
+    return candidate.article, candidate.line, candidate.surface
 
 
 def load_corpus(root: Path) -> Corpus:
@@ -177,9 +191,9 @@ def load_corpus(root: Path) -> Corpus:
     actors, more = cached(registries, actors_key, lambda: load_actors(root))
     diags += more
     matcher = build_matcher(actors)
-    annotated = annotate_articles(root, articles, matcher, keys, actors_key)
-    mentions = [m for found, _, _ in annotated for m in found]
-    candidates = find_candidates(matcher, actors, articles, mentions)
+    annotated = annotate_articles(root, articles, matcher, actors, keys, actors_key)
+    mentions = [m for found, _, _, _ in annotated for m in found]
+    candidates = sorted((c for *_, found in annotated for c in found), key=candidate_order)
     paths = {a.id: a.path for a in articles}
     diags += [c.diagnostic(paths[c.article]) for c in candidates]
     actors_readable = not any(d.path == ACTORS_REGISTRY and d.severity == "error" for d in diags)
@@ -189,7 +203,7 @@ def load_corpus(root: Path) -> Corpus:
     registries.prune()
     diags += more
     dated: list[EventMention] = []
-    for _, found, more in annotated:
+    for _, found, more, _ in annotated:
         dated += found
         diags += more
     events, more = cap_uncurated(build_events(curated, dated), paths)
