@@ -190,9 +190,10 @@ def plain_project(root: Path) -> Path:
 
 @dataclass(frozen=True)
 class Run:
-    seconds: float
+    seconds: float          # wall clock
     peak_mb: float
     output: str
+    cpu: float = 0.0        # user + system seconds of the process and its children
 
 
 def run(cmd: list[str], cwd: Path, **env: str) -> Run:
@@ -207,7 +208,7 @@ def run(cmd: list[str], cwd: Path, **env: str) -> Run:
         output = out.read().decode("utf-8", "replace")
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{output[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, output)
+    return Run(seconds, usage.ru_maxrss / 1024, output, usage.ru_utime + usage.ru_stime)
 
 
 def repeat(runs: int, slow: float, step: Callable[[int], Run]) -> list[Run]:
@@ -223,9 +224,12 @@ def median(runs: list[Run], what: str = "seconds") -> float:
 
 
 def spread(runs: list[Run]) -> str:
+    """The runs' wall times and the median CPU time (on a loaded machine wall time is
+    stretched by other processes; CPU time much less so)."""
+    cpu = f"CPU {median(runs, 'cpu'):.1f} s"
     if len(runs) == 1:
-        return "(1 run)"
-    return f"(median of {len(runs)}: {', '.join(f'{r.seconds:.2f}' for r in runs)})"
+        return f"(1 run, {cpu})"
+    return f"(median of {len(runs)}: {', '.join(f'{r.seconds:.2f}' for r in runs)}; {cpu})"
 
 
 CORE = """
@@ -271,13 +275,14 @@ def measure(root: Path, n: int, args: argparse.Namespace) -> None:
             if full.seconds > args.slow:
                 break
         ratios = sorted(f.seconds / p.seconds for f, p in pairs)
+        cpu_ratios = sorted(f.cpu / p.cpu for f, p in pairs)
         fulls, bares = [f for f, _ in pairs], [p for _, p in pairs]
         print(f"full mkdocs build (cache off): {median(fulls):.1f} s {spread(fulls)}, "
               f"peak {median(fulls, 'peak_mb'):.0f} MB", flush=True)
         print(f"plain MkDocs on the same Markdown: {median(bares):.1f} s {spread(bares)}, "
               f"peak {median(bares, 'peak_mb'):.0f} MB", flush=True)
         print(f"ratio full / plain (pair by pair): {statistics.median(ratios):.2f}x "
-              f"(pairs: {', '.join(f'{r:.2f}' for r in ratios)})")
+              f"(pairs: {', '.join(f'{r:.2f}' for r in ratios)}); by CPU time {statistics.median(cpu_ratios):.2f}x")
         site = root.parent / "site-full"
         pages = sorted((p.stat().st_size, p.relative_to(site).parent.as_posix()) for p in site.rglob("*.html"))
         index = site / "search" / "search_index.json"
