@@ -98,9 +98,9 @@ def build_pool() -> Pool:
     actors, _ = load_actors(ROOT)
     for actor in actors:
         if actor.kind == "person":
-            forms = sorted({actor.name, *(v.form for v in actor.variants)} - {""}, key=len, reverse=True)
+            forms = sorted({actor.name, *(v.form for v in actor.variants)} - {""}, key=lambda f: (-len(f), f))
             pool.names.append([f for f in forms if " " in f] or forms)
-    forms = sorted({f for names in pool.names for f in names}, key=len, reverse=True)
+    forms = sorted({f for names in pool.names for f in names}, key=lambda f: (-len(f), f))
     if forms:
         pool.name_pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
     return pool
