@@ -12,7 +12,7 @@ takes longer than --slow seconds runs once; the output says so):
 - the full `mkdocs build` (cache off) and a plain MkDocs build of the same generated Markdown
   (same theme, extensions and pages, no hooks), run in turn, with the ratio taken pair by pair;
 - largest and median HTML page, search index size against the article text, site size;
-- the PDF build at the smallest size (DOSSIER_PDF=1), time and peak memory (skip: --no-pdf);
+- the PDF build at sizes up to --pdf-max, 100 (DOSSIER_PDF=1), time and peak memory (skip: --no-pdf);
 - `make check` (python -m dossier.check) after one article changes, cache warm, and cold;
 - one synthetic 1 MB article: parse, find names, find dates.
 
@@ -295,7 +295,7 @@ def measure(root: Path, n: int, args: argparse.Namespace) -> None:
                   f"{entries} entries", flush=True)
         shutil.rmtree(plain)
         shutil.rmtree(root.parent / "site-plain", ignore_errors=True)
-    if not args.no_pdf and n == min(args.sizes):
+    if not args.no_pdf and n <= args.pdf_max:
         pdf = repeat(args.pdf_runs, 0, lambda i: mkdocs(root, root.parent / f"site-pdf{i}", DOSSIER_PDF="1", **COLD))
         file = root.parent / "site-pdf0" / "downloads" / "dossier.pdf"
         print(f"full build with PDF (DOSSIER_PDF=1): {median(pdf):.1f} s {spread(pdf)}, "
@@ -399,6 +399,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per figure, the median is printed (default 3)")
     parser.add_argument("--pdf-runs", type=int, default=1, help="runs of the PDF build (default 1: it is slow)")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF build")
+    parser.add_argument("--pdf-max", type=int, default=100,
+                        help="PDF only at sizes up to this (default 100: at 1,000 it passed 8 GB)")
     parser.add_argument("--no-build", action="store_true", help="skip the mkdocs builds (core, check, scan only)")
     parser.add_argument("--build-max", type=int, default=100_000, help="no mkdocs builds above this size")
     parser.add_argument("--no-scan", action="store_true", help="skip the 1 MB article")
