@@ -73,11 +73,13 @@ browser:
 evaluate: $(DEV_STAMP)
 	@for script in scripts/evaluate_*.py; do $(BIN)/python $$script || exit 1; done
 
+# Synthetic corpora of 100 and 1,000 articles; `make benchmark BENCHMARK="--sizes 100 --no-pdf"`.
+BENCHMARK ?= --sizes 100,1000 --runs 3
 benchmark: $(STAMP)
-	$(BIN)/python scripts/benchmark.py 3
+	$(BIN)/python scripts/benchmark.py $(BENCHMARK)
 
 clean:
-	rm -rf site build
+	rm -rf site build .cache/dossier
 
 # Re-resolve the lock files from pyproject.toml (after changing a dependency or its bounds).
 lock: $(DEV_STAMP)

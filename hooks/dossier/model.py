@@ -35,6 +35,8 @@ class Diagnostic:
 def printable(text: str, also: str = "") -> str:
     """`text` with control characters, line breaks (and the characters in `also`) written as
     escapes, so it stays on one line and reads unambiguously."""
+    if text.isprintable() and not any(c in text for c in also):
+        return text                     # the common case, without a loop over characters
     return "".join(f"\\x{ord(c):02x}" if c in also else c.encode("unicode_escape").decode("ascii")
                    if not c.isprintable() else c for c in text)
 

@@ -1,0 +1,180 @@
+"""The cache of parsed and annotated articles: a cached corpus is the uncached corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project
+from dossier.annotate.candidates import find_candidates
+from dossier.annotate.match import Matcher, build_matcher
+from dossier.annotate.mentions import Mention, find_mentions
+from dossier.index import cache, corpus
+from dossier.index.corpus import load_corpus, read_and_parse
+from dossier.model import Article, Diagnostic
+from dossier.render.site import generate
+
+FIXTURE = (Path(__file__).parent / "fixtures" / "articles" / "contributor_de.txt").read_text(encoding="utf-8")
+
+# Shaped unlike the seeds: English, no front matter, a dateline, a note list with letters.
+ENGLISH = """Minsk frees prisoners after envoy's visit
+
+By Jane Roe
+
+MINSK, June 21, 2025 — Alexander Lukashenko released Siarhei Tsikhanouski on Saturday after
+a meeting with Keith Kellogg, the U.S. envoy.[a] Sviatlana Tsikhanouskaya welcomed the step.
+
+On September 11, 2025, 52 more prisoners were freed.[b] Former adviser John Bolton and the
+journalist Andrey Kuznechyk commented; Tsikhanouskya thanked Washington.
+
+Notes
+a. https://example.org/kellogg?utm_source=x
+b. Press statement, September 11, 2025.
+"""
+
+
+@pytest.fixture()
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("DOSSIER_CACHE", raising=False)
+    monkeypatch.delenv("DOSSIER_CACHE_DIR", raising=False)
+    return make_project(tmp_path, {"beispiel.txt": FIXTURE, "english-note.txt": ENGLISH, "kaputt.txt": b"\xff\xfe"})
+
+
+def uncached(root: Path, monkeypatch: pytest.MonkeyPatch) -> corpus.Corpus:
+    monkeypatch.setenv("DOSSIER_CACHE", "0")
+    try:
+        return load_corpus(root)
+    finally:
+        monkeypatch.delenv("DOSSIER_CACHE")
+
+
+def entries(root: Path) -> set[Path]:
+    return set((root / cache.FOLDER).rglob("*.pickle"))
+
+
+def test_cached_corpus_and_pages_equal_uncached(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = uncached(project, monkeypatch)
+    assert not entries(project)                       # DOSSIER_CACHE=0 writes nothing
+    first = load_corpus(project)                      # fills the cache
+    assert entries(project)
+    second = load_corpus(project)                     # reads it
+    assert plain.articles and plain.mentions and plain.events
+    assert any(d.code == "seed-encoding" for d in plain.diagnostics)
+    assert first == plain
+    assert second == plain
+    assert generate(second) == generate(plain)
+
+
+def test_warm_cache_parses_and_annotates_nothing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = load_corpus(project)
+    calls: list[str] = []
+
+    def parse(rel: str, data: bytes) -> tuple[Article | None, list[Diagnostic]]:
+        calls.append(rel)
+        return read_and_parse(rel, data)
+
+    def mentions(matcher: Matcher, article: Article) -> list[Mention]:
+        calls.append(article.id)
+        return find_mentions(matcher, article)
+
+    monkeypatch.setattr(corpus, "read_and_parse", parse)
+    monkeypatch.setattr(corpus, "find_mentions", mentions)
+    assert load_corpus(project) == cold
+    assert calls == []
+
+
+def test_changed_seed_is_parsed_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    load_corpus(project)
+    seed = project / "seeds" / "english-note.txt"
+    seed.write_text(ENGLISH.replace("52 more prisoners", "Maria Kalesnikava and 51 more prisoners"),
+                    encoding="utf-8")
+    parsed: list[str] = []
+
+    def parse(rel: str, data: bytes) -> tuple[Article | None, list[Diagnostic]]:
+        parsed.append(rel)
+        return read_and_parse(rel, data)
+
+    monkeypatch.setattr(corpus, "read_and_parse", parse)
+    warm = load_corpus(project)
+    assert parsed == ["seeds/english-note.txt"]
+    monkeypatch.setattr(corpus, "read_and_parse", read_and_parse)
+    assert warm == uncached(project, monkeypatch)
+    assert any("Kalesnikava" in b.text for a in warm.articles for b in a.blocks)
+
+
+def test_changed_registry_annotates_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    registry = project / "seeds" / "registry" / "actors.yml"
+    new = """
+- id: test-envoy
+  name: Quentin Probenbaum
+  kind: person
+  gender: m
+  description: Testperson
+"""
+    seed = project / "seeds" / "english-note.txt"
+    seed.write_text(ENGLISH + "\nQuentin Probenbaum, the envoy, was not present.\n", encoding="utf-8")
+    before = load_corpus(project)           # the new text is cached, under the old registry
+    registry.write_text(registry.read_text(encoding="utf-8") + new, encoding="utf-8")
+    after = load_corpus(project)
+    assert after == uncached(project, monkeypatch)
+    assert "test-envoy" not in {m.actor for m in before.mentions}
+    assert "test-envoy" in {m.actor for m in after.mentions}
+
+
+def test_broken_entries_are_recomputed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = uncached(project, monkeypatch)
+    load_corpus(project)
+    for entry in entries(project):
+        entry.write_bytes(b"not a pickle")
+    assert load_corpus(project) == plain
+
+
+def test_cache_stays_out_of_seeds_and_docs(project: Path) -> None:
+    load_corpus(project)
+    assert all(cache.FOLDER.parts[0] == p.relative_to(project).parts[0] for p in entries(project))
+
+
+def test_unused_entries_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DOSSIER_CACHE", raising=False)
+    monkeypatch.delenv("DOSSIER_CACHE_DIR", raising=False)
+    store = cache.Store(tmp_path, "parse")
+    for i in range(cache.PRUNE_MARGIN + 10):
+        store.put(f"old{i}", i)
+    fresh = cache.Store(tmp_path, "parse")
+    fresh.put("new", 1)
+    assert fresh.get("new") == 1
+    fresh.prune()
+    assert [p.name for p in store.folder.iterdir()] == ["new.pickle"]
+
+
+def test_code_version_changes_with_any_module_of_the_core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "dossier"
+    shutil.copytree(cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "PACKAGE", package)
+    cache.code_version.cache_clear()
+    before = cache.code_version("parse")
+    (package / "render" / "german.py").write_text("# changed\n", encoding="utf-8")
+    cache.code_version.cache_clear()
+    assert cache.code_version("parse") != before
+    cache.code_version.cache_clear()
+
+
+@pytest.mark.parametrize("parts", [("a", "bc"), ("ab", "c"), ("abc",), ("a", b"bc", "")])
+def test_key_separates_parts(parts: tuple[str | bytes, ...]) -> None:
+    others = [("a", "bc"), ("ab", "c"), ("abc",), ("a", b"bc", "")]
+    assert sum(cache.key(*parts) == cache.key(*o) for o in others) == 1
+
+
+def test_candidates_per_article_equal_candidates_of_all(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The annotation cache finds name candidates article by article; that must give what one
+    call over the whole corpus gives."""
+    whole = uncached(project, monkeypatch)
+    matcher = build_matcher(list(whole.actors))
+    together = find_candidates(matcher, list(whole.actors), list(whole.articles), list(whole.mentions))
+    assert together
+    assert list(whole.candidates) == together
+    one_by_one = [c for a in whole.articles for c in find_candidates(
+        matcher, list(whole.actors), [a], [m for m in whole.mentions if m.article == a.id])]
+    assert sorted(one_by_one, key=corpus.candidate_order) == together
