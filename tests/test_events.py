@@ -33,11 +33,11 @@ def test_events_json_matches_schema(real_build: Build) -> None:
 def test_the_same_event_from_both_seeds_is_one_event(real_build: Build) -> None:
     found = events(real_build)
     release = found["freilassung-tichanowski-2025-06"]
-    assert (release["date"], release["precision"]) == ("2025-06-21", "day") and articles_of(release) == BOTH
+    assert (release["date"], release["precision"]) == ("2025-06-21", "day") and articles_of(release) >= BOTH
     meeting = found["treffen-kellogg-lukaschenko-2025-06"]
-    assert (meeting["date"], meeting["precision"]) == ("2025-06-20", "day") and articles_of(meeting) == BOTH
+    assert (meeting["date"], meeting["precision"]) == ("2025-06-20", "day") and articles_of(meeting) >= BOTH
     citizen = found["freilassung-us-buergerin-2025-01"]
-    assert citizen["date"] == "2025-01-26" and articles_of(citizen) == BOTH
+    assert citizen["date"] == "2025-01-26" and articles_of(citizen) >= BOTH
     words = {(m["article"], m["words"]) for m in citizen["mentions"]}
     assert ("000_150b3505b4883b8c", "eine Woche später") in words and ("004_b82fb9a90bbfc716", "26. Januar") in words
 
@@ -90,7 +90,9 @@ def test_pages_link_dates_events_and_actors(real_build: Build) -> None:
     page = real_build.page("artikel/004_b82fb9a90bbfc716")
     assert 'href="../../ereignisse/freilassung-tichanowski-2025-06/"' in page
     event = real_build.page("ereignisse/freilassung-tichanowski-2025-06")
-    assert "berichtet in 2 Quellen" in event and "21. Juni 2025" in event
+    # both seeds report it; articles added later may report it too
+    reported = re.search(r"berichtet in (\d+) Quellen", event)
+    assert reported and int(reported.group(1)) >= 2 and "21. Juni 2025" in event
     assert 'href="../../artikel/004_b82fb9a90bbfc716/#zeile-10"' in event
     actor = real_build.page("akteure/sergej-tichanowski")
     assert 'href="../../ereignisse/freilassung-tichanowski-2025-06/"' in actor
