@@ -85,7 +85,9 @@ def load_yaml(path: str, text: str, first_line: int = 1) -> tuple[Any, list[Diag
     yaml.Constructor = _PlainScalars
     yaml.allow_duplicate_keys = False
     try:
-        refused = _refuse_anchors(path, yaml, text, first_line)
+        # Anchors and aliases need "&" or "*": only then is the event stream scanned (a second
+        # parse), so ordinary front matter is parsed once.
+        refused = _refuse_anchors(path, yaml, text, first_line) if ("&" in text or "*" in text) else None
         if refused:
             return None, [refused]
         data = yaml.load(text)
