@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wordfreq import zipf_frequency
-
+from dossier.annotate.namewords import common_word_problem
 from dossier.annotate.normalise import key
 from dossier.annotate.translit import is_script, romanisations
 from dossier.model import Diagnostic
@@ -68,20 +67,6 @@ def expand_variants(name: str, ru: str | None, be: str | None, aliases: list[str
     return tuple(unique.values())
 
 
-# A hand-typed alias that is one of the most frequent words of German or English ("Die",
-# "Er", "Will") would link in nearly every sentence. Frequencies come from wordfreq (Zipf scale:
-# 6 = once per thousand words); 5.5 catches function words but not names such as "China".
-COMMON_WORD_ZIPF = 5.5
-
-
-def common_word_problem(alias: str) -> str | None:
-    if " " in alias.strip() or alias.isupper():
-        return None  # several words, or an acronym (matched in capitals only)
-    for language, name in (("de", "German"), ("en", "English")):
-        if zipf_frequency(alias, language) >= COMMON_WORD_ZIPF:
-            return (f"alias '{alias}' is one of the most common words of {name}; it would link "
-                    "in almost every text. Use a longer form")
-    return None
 
 
 def patronymic_spellings(sources: dict[str, str]) -> tuple[str, ...]:

@@ -125,3 +125,19 @@ def skeleton(word: str) -> str:
     for pattern, repl in _SKELETON_STEPS:
         out = re.sub(pattern, repl, out)
     return out
+
+
+# A hand-typed alias that is one of the most frequent words of German or English ("Die",
+# "Er", "Will") would link in nearly every sentence. Frequencies come from wordfreq (Zipf scale:
+# 6 = once per thousand words); 5.5 catches function words but not names such as "China".
+COMMON_WORD_ZIPF = 5.5
+
+
+def common_word_problem(alias: str) -> str | None:
+    if " " in alias.strip() or alias.isupper():
+        return None  # several words, or an acronym (matched in capitals only)
+    for language, name in (("de", "German"), ("en", "English")):
+        if zipf_frequency(alias, language) >= COMMON_WORD_ZIPF:
+            return (f"alias '{alias}' is one of the most common words of {name}; it would link "
+                    "in almost every text. Use a longer form")
+    return None

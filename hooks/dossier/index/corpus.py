@@ -89,13 +89,13 @@ def load_articles(root: Path, keys: dict[str, str] | None = None) -> tuple[list[
     for file in seed_files(root):
         rel = f"seeds/{file.name}"
         problem = _name_problem(file.name) or contributor_file_problem(root, file)
-        if not problem and slug_for(rel) in owners:
-            problem = (f"file name gives the same page address 'artikel/{slug_for(rel)}/' as "
-                       f"{owners[slug_for(rel)]}; rename one of them")
+        slug = slug_for(rel)
+        if not problem and slug in owners:
+            problem = f"file name gives the same page address 'artikel/{slug}/' as {owners[slug]}; rename one of them"
         if problem:
             diags.append(Diagnostic(rel, None, "error", problem, "seed-name"))
             continue
-        owners[slug_for(rel)] = rel
+        owners[slug] = rel
         try:
             data = file.read_bytes()
         except OSError as exc:
