@@ -78,9 +78,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             if p.is_file()}
 
 
-_BROWSER_SKIPPED: list[str] = []
-
-
 _BUILD_FIXTURES = {"real_build", "hostile_build", "full_site", "offline_copy"}
 
 
@@ -110,10 +107,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(pytest.mark.skip(reason=f"BROWSER TEST SKIPPED: {reason}"))
-            _BROWSER_SKIPPED.append(item.nodeid)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if _BROWSER_SKIPPED:
-        terminalreporter.write_sep("!", f"{len(_BROWSER_SKIPPED)} BROWSER TESTS SKIPPED: Chromium is not installed "
+    """Counted from the skip reports, so it also works when xdist workers ran the tests."""
+    skipped = [report for report in terminalreporter.stats.get("skipped", [])
+               if "BROWSER TEST SKIPPED" in str(getattr(report, "longrepr", ""))]
+    if skipped:
+        terminalreporter.write_sep("!", f"{len(skipped)} BROWSER TESTS SKIPPED: Chromium is not installed "
                                    "(run `make browser`); tooltips, dialogs and search were NOT checked", red=True)

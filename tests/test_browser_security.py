@@ -14,6 +14,7 @@ from browser.harness import Visit, browser, hover_everything, open_page, serve
 from conftest import ROOT, Build, make_project, run_build
 
 XSS = "<img src=x onerror=alert(1)>"
+MARKERS = ("onerror", "alert")     # every hostile text below carries one of them
 LONG = "Ein sehr langer Titel, der im Kopf der Seite abgeschnitten wird, " * 2
 SEEDS = {
     "ereignis.txt": f"---\ndate: 2025-03-10\n---\nÜberschrift\n\nEtwas {XSS} geschah am 3. März 2025 in Minsk "
@@ -88,14 +89,14 @@ def _pages(site: Path) -> list[str]:
 @pytest.mark.parametrize("width", [1280, 390])
 def test_no_dialog_fires_on_hover_focus_or_search(hostile_build: Build, width: int) -> None:
     visit = Visit()
-    touched = 0
+    touched: dict[str, int] = {}
     # On a phone the header title is cut off soonest: there the long-titled page and the actor
     # page are enough; on a desktop every page with hostile text is visited.
     urls = _pages(hostile_build.site) if width > 800 else ["artikel/langer-titel/", "akteure/alexander-lukaschenko/"]
     with serve(hostile_build.site) as base, browser(width=width) as context:
         for url in urls:
             page = open_page(context, base + url, visit)
-            touched += hover_everything(page)
+            touched[url] = hover_everything(page, MARKERS)
             page.close()
         page = open_page(context, base, visit)
         found = 0
@@ -111,6 +112,6 @@ def test_no_dialog_fires_on_hover_focus_or_search(hostile_build: Build, width: i
                     item.hover(force=True, timeout=1000)
             page.keyboard.press("Escape")
         assert found > 0   # the search ran and showed hostile pages
-    assert touched > 20
+    assert all(touched.values()), touched    # every page visited shows hostile text somewhere
     assert visit.dialogs == []
     assert visit.hosts <= {"127.0.0.1"}, visit.hosts

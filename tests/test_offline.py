@@ -46,6 +46,12 @@ def reader(full_site: Path) -> PdfReader:
     return PdfReader(full_site / "downloads" / "dossier.pdf")
 
 
+@pytest.fixture(scope="session")
+def texts(reader: PdfReader) -> list[str]:
+    """Each page's text, extracted once (pypdf takes seconds for the whole PDF)."""
+    return [page.extract_text() for page in reader.pages]
+
+
 def outline_titles(reader: PdfReader) -> dict[str, int]:
     found: dict[str, int] = {}
 
@@ -80,8 +86,8 @@ def test_outline_has_every_section_article_actor_and_event(full_site: Path, read
                 assert item[field] in titles, item[field]
 
 
-def test_pdf_text_holds_titles_and_notes(full_site: Path, reader: PdfReader) -> None:
-    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+def test_pdf_text_holds_titles_and_notes(full_site: Path, texts: list[str]) -> None:
+    text = re.sub(r"\s+", " ", " ".join(texts))
     text = text.replace("\u2010 ", "").replace("- ", "-")   # WeasyPrint's hyphenation at line ends
     for article in data(full_site, "articles.json"):
         assert article["title"] in text
@@ -174,14 +180,14 @@ def agreeing(a: str, b: str) -> int:
     return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
 
 
-def test_no_address_is_hyphenated_in_the_pdf(full_site: Path, reader: PdfReader) -> None:
+def test_no_address_is_hyphenated_in_the_pdf(full_site: Path, texts: list[str]) -> None:
     """Every cited address, wherever the PDF shows it, reads as the address: a line may break
     inside it, but no hyphen is added (a page break may interrupt it: running heads follow)."""
     urls = [s["url"] for s in data(full_site, "sources.json")]
     hosts = {urlsplit(u).hostname for u in urls}
     checked, hyphenated = 0, []
-    for page in reader.pages:
-        text = page.extract_text().replace("\n", "")
+    for page in texts:
+        text = page.replace("\n", "")
         for match in re.finditer(r"https?://([^/\s]+)", text):
             if match.group(1) not in hosts:
                 continue
@@ -194,7 +200,7 @@ def test_no_address_is_hyphenated_in_the_pdf(full_site: Path, reader: PdfReader)
     assert checked >= len(urls) and not hyphenated, hyphenated
 
 
-def test_registers_run_on_without_a_page_per_entry(full_site: Path, reader: PdfReader) -> None:
+def test_registers_run_on_without_a_page_per_entry(full_site: Path, reader: PdfReader, texts: list[str]) -> None:
     """Actors and events follow each other; only articles and parts start a new page, so at
     most those leave a page short (the last page of each)."""
     titles = outline_titles(reader)
@@ -202,7 +208,7 @@ def test_registers_run_on_without_a_page_per_entry(full_site: Path, reader: PdfR
         entries = [item[field] for item in data(full_site, kind) if item.get("curated", True)]   # uncurated: Chronik only
         if len(entries) > 3:
             assert len({titles[e] for e in entries}) < len(entries), kind
-    short = sum(1 for page in reader.pages if len(page.extract_text().splitlines()) <= 25)
+    short = sum(1 for page in texts if len(page.splitlines()) <= 25)
     articles = len(data(full_site, "articles.json"))
     assert short <= articles + 7 + 2, short     # one per article and part, cover and contents
 

@@ -99,10 +99,27 @@ def open_page(context: Any, url: str, visit: Visit) -> Any:
 _POINTABLE = "a, [title], abbr, .md-header__topic, .md-ellipsis"
 
 
-def hover_everything(page: Any, limit: int = 400, pause_ms: int = 80) -> int:
+_MARK = """([selector, markers]) => {
+  for (const el of document.querySelectorAll(selector)) {
+    let text = (el.getAttribute("title") || "") + " " + el.textContent;
+    const href = el.getAttribute("href") || "";
+    if (href.startsWith("#") && href.length > 1) {      // a footnote reference shows its note
+        const target = document.getElementById(decodeURIComponent(href.slice(1)));
+        if (target) text += " " + target.textContent;
+    }
+    if (markers.some((m) => text.includes(m))) el.setAttribute("data-hostile-test", "");
+  }
+}"""
+
+
+def hover_everything(page: Any, markers: tuple[str, ...] = (), limit: int = 400, pause_ms: int = 80) -> int:
     """Point at and focus every element that can show a tooltip, as a reader with a mouse and a
-    keyboard would; returns how many were touched."""
-    handles = page.query_selector_all(_POINTABLE)[:limit]
+    keyboard would; returns how many were touched. With `markers`, only the elements whose
+    tooltip text (title, text, or the note a reference points to) holds one of them: the
+    hostile ones, which is what a script-injection test needs, at a tenth of the time."""
+    if markers:
+        page.evaluate(_MARK, [_POINTABLE, list(markers)])
+    handles = page.query_selector_all("[data-hostile-test]" if markers else _POINTABLE)[:limit]
     for handle in handles:
         with contextlib.suppress(Exception):  # an element hidden on this screen size is skipped
             handle.hover(force=True, timeout=1000)
