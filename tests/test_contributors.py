@@ -11,11 +11,13 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from conftest import ENV, MKDOCS, ROOT, make_project, run_build
+from dossier.check import main as check_main
 
 GOOD = "Titel\n17. September 2025\nAlexander Lukaschenko traf Keith Kellogg.\n"
 
@@ -46,20 +48,35 @@ def test_check_fails_on_a_duplicate_actor_id_with_file_and_line(tmp_path: Path) 
     assert "Traceback" not in result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(("change", "message"), [
+EVENT_MISTAKES = [
     (lambda t: t + "\n- id: x-event\n  title: Ein Ereignis\n  date: 2025-06-01\n  precision: day\n  actors: [niemand]\n",
      "error: event 'x-event' names actor 'niemand', which is not in seeds/registry/actors.yml"),
     (lambda t: t + "\n- id: y-event\n  title: Ein Ereignis\n  date: 2025-02-30\n  precision: day\n  actors: []\n",
      "error: date '2025-02-30' is not a real calendar date"),
     (lambda t: t + "\n- id: [kaputt\n", "error: not valid YAML"),
-])
-def test_event_registry_mistakes_fail_check_and_strict_build(tmp_path: Path, change: object, message: str) -> None:
+]
+
+
+def _broken_events(tmp_path: Path, change: Callable[[str], str]) -> Path:
     root = make_project(tmp_path, {"a.txt": GOOD})
     events = root / "seeds" / "registry" / "events.yml"
-    events.write_text(change(events.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
-    result = check(root)
-    assert result.returncode == 1 and message in result.stdout and "seeds/registry/events.yml:" in result.stdout
-    build = run_build(root, tmp_path / "site")
+    events.write_text(change(events.read_text(encoding="utf-8")), encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(("change", "message"), EVENT_MISTAKES)
+def test_event_registry_mistakes_fail_the_check_with_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                   change: Callable[[str], str], message: str) -> None:
+    root = _broken_events(tmp_path, change)
+    assert check_main([str(root)]) == 1
+    out = capsys.readouterr().out
+    assert message in out and "seeds/registry/events.yml:" in out
+
+
+def test_an_event_registry_mistake_fails_the_strict_build(tmp_path: Path) -> None:
+    """The same diagnostics reach MkDocs' log: one real build stands for all kinds above."""
+    change, message = EVENT_MISTAKES[0]
+    build = run_build(_broken_events(tmp_path, change), tmp_path / "site")
     assert build.returncode != 0 and message in build.log and "Traceback" not in build.log
 
 
