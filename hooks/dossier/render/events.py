@@ -13,7 +13,8 @@ from dossier.annotate.actors import Actor
 from dossier.index.events import MAX_UNCURATED, Event, EventMention
 from dossier.model import Article, note_number
 from dossier.render.articles import Annotator, display_title, footnote_anchor, page_meta
-from dossier.render.german import MONTH_NAMES, count
+from dossier.render.bounds import MAX_LINKS, select
+from dossier.render.german import MONTH_NAMES, count, number
 from dossier.render.mdtext import Insert, escape_inline, heading_text, link_to
 
 PRECISION_LABELS = {"day": "Tag", "week": "Woche", "month": "Monat", "part": "Teil eines Monats oder Jahres",
@@ -155,16 +156,32 @@ def render_event(event: Event, articles: dict[str, Article], actors: dict[str, A
         out += ["**Akteure:** " + ", ".join(f"[{escape_inline(actors[a].name)}](../akteure/{a}.md)"
                                            for a in event.actors if a in actors), ""]
     out += ["## Berichte", "", '<div class="dossier-mentions" data-search-exclude markdown>', ""]
-    for article_id, group in groupby(sorted(event.mentions, key=lambda m: (m.article, m.line, m.start)),
-                                     key=lambda m: m.article):
-        article = articles[article_id]
-        out += [f"### [{heading_text(display_title(article))}](../artikel/{article.id}.md)", ""]
-        for m in group:
+    # A much-reported event shows the articles reporting it most, a few places each; every
+    # report is in the open data (events.json).
+    chosen = select(sorted(event.mentions, key=lambda m: (m.article, m.line, m.start)), lambda m: m.article)
+    if chosen.bounded:
+        out += [f"Hier stehen die {count(len(chosen.groups), 'Artikel', 'Artikel')} mit den meisten Berichten, "
+                f"mit ihren ersten Stellen. Alle {number(chosen.items)} Berichte aus "
+                f"{number(chosen.articles)} Artikeln stehen in den [offenen Daten](../data/events.json) "
+                f"(Eintrag „{escape_inline(event.id)}“).", ""]
+    for group in chosen.groups:
+        article = articles[group.article]
+        # The article headings are excluded from search too: each would be an entry of its own.
+        out += [f"### [{heading_text(display_title(article))}](../artikel/{article.id}.md) {{ data-search-exclude }}",
+                ""]
+        for m in group.shown:
             how = f"„{escape_inline(m.words)}“, {BASIS_LABELS.get(m.basis, m.basis)}"
             if m.publication:
                 how += ", Erscheinungsdatum einer zitierten Quelle"
             out.append(f"- „{_quote(m)}“ — {_place(article, m)} <small>(Datum: {how})</small>")
+        if group.more:
+            out.append(f"- … und {count(group.more, 'weitere Stelle', 'weitere Stellen')} "
+                       f"[in diesem Artikel](../artikel/{article.id}.md)")
         out.append("")
+    others = chosen.articles - len(chosen.groups)
+    if others:
+        out += [f"{number(others)} {'weiterer Artikel berichtet' if others == 1 else 'weitere Artikel berichten'} "
+                "davon; sie stehen in den [offenen Daten](../data/events.json).", ""]
     out += ["</div>", ""]
     return "\n".join(out)
 
@@ -256,10 +273,21 @@ def events_by_actor(events: list[Event]) -> dict[str, list[Event]]:
     return found
 
 
-def actor_events_section(events: list[Event]) -> list[str]:
+def actor_events_section(events: list[Event], data: str | None = None) -> list[str]:
+    """The actor's events in date order; past MAX_LINKS the curated ones and those reported
+    most, and a pointer to the rest (`data`: the actor's open-data file, below the docs root)."""
     if not events:
         return []
+    shown = events
+    if len(events) > MAX_LINKS:
+        ranked = sorted(range(len(events)), key=lambda i: (not events[i].curated, -source_count(events[i]), i))
+        shown = [events[i] for i in sorted(ranked[:MAX_LINKS])]
     out = ["## Ereignisse", "", '<div class="dossier-events" data-search-exclude markdown>', ""]
     out += [f"- {list_safe(when(e))}: [{escape_inline(e.title)}](../{event_link(e)})"
-            + ("" if e.curated else " <small>(nicht kuratiert)</small>") for e in events]
+            + ("" if e.curated else " <small>(nicht kuratiert)</small>") for e in shown]
+    if len(shown) < len(events):
+        rest = len(events) - len(shown)
+        where = "[Chronik](../chronik.md)" + (f" und in den [offenen Daten](../{data})" if data else "")
+        out += ["", f"Gezeigt sind die kuratierten und die am häufigsten berichteten Ereignisse; "
+                    f"{number(rest)} {'weiteres steht' if rest == 1 else 'weitere stehen'} in der {where}."]
     return out + ["", "</div>", ""]

@@ -11,6 +11,7 @@ from dossier.annotate.mentions import Mention
 from dossier.index.events import Event
 from dossier.index.sources import Source
 from dossier.model import Article
+from dossier.render.actor_pages import cited_sources, mention_anchor
 from dossier.render.articles import article_url, display_title
 
 
@@ -79,4 +80,26 @@ def event_record(event: Event) -> dict[str, Any]:
         "mentions": [{"article": m.article, "quote": m.quote, "words": m.words, "line": m.line, "part": m.part,
                       "date": m.first.isoformat(), "last": m.last.isoformat(), "precision": m.precision,
                       "basis": m.basis} for m in event.mentions],
+    }
+
+
+def to_compact_json(data: object) -> str:
+    """JSON without indentation, for files whose size grows with the corpus."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def actor_mentions_record(actor: Actor, mentions: list[Mention], articles: dict[str, Article],
+                          events: list[str]) -> dict[str, Any]:
+    """Everything the actor page shows only in part: every mention with the place it links to,
+    the actor's events and the cited sources whose notes name it (data/akteure/<id>.json)."""
+    ordered = sorted(mentions, key=lambda m: (m.article, m.line, m.start))
+    records = []
+    for m in ordered:
+        anchor = mention_anchor(articles[m.article], m)
+        records.append({"article": m.article, "part": m.part, "line": m.line, "start": m.start, "end": m.end,
+                        "surface": m.surface, "form": m.form, "how": m.how, "scheme": m.scheme, "score": m.score,
+                        "url": article_url(m.article) + (f"#{anchor}" if anchor else "")})
+    return {
+        "id": actor.id, "name": actor.name, "url": f"akteure/{actor.id}/", "mentions": records, "events": events,
+        "sources": [{"url": url, "article": a, "footnote": n} for url, a, n in cited_sources(ordered, articles)],
     }

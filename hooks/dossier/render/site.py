@@ -16,15 +16,9 @@ from dossier.index.corpus import Corpus
 from dossier.index.events import REGISTRY as EVENTS_PATH
 from dossier.publish.pdf import PdfPage, PdfPlan, PdfSection
 from dossier.read.registryfile import SCHEMAS
-from dossier.render.actors import (
-    KIND_LABELS,
-    actor_path,
-    annotator,
-    cooccurrences,
-    render_actor,
-    render_actor_index,
-    render_glossary,
-)
+from dossier.render.actor_links import annotator
+from dossier.render.actor_pages import KIND_LABELS, actor_data_path, actor_path, render_actor, render_actor_index
+from dossier.render.actor_stats import cooccurrences
 from dossier.render.articles import (
     article_path,
     article_url,
@@ -43,10 +37,20 @@ from dossier.render.events import (
     render_timeline,
 )
 from dossier.render.german import count, long_date
+from dossier.render.glossary import render_glossary
 from dossier.render.home import Counts, render_home
 from dossier.render.mdtext import Insert
 from dossier.render.network import figure, neighbourhood, network_svg
-from dossier.render.opendata import actor_record, article_record, candidate_record, event_record, source_record, to_json
+from dossier.render.opendata import (
+    actor_mentions_record,
+    actor_record,
+    article_record,
+    candidate_record,
+    event_record,
+    source_record,
+    to_compact_json,
+    to_json,
+)
 from dossier.render.sources import render_sources
 
 
@@ -145,7 +149,7 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
         Generated("data/events.json", to_json([event_record(e) for e in events])),
     ]
     # The schemas travel with the data, so a consumer of site/data/ can validate it.
-    for name in ("articles", "sources", "actors", "events", "candidates"):
+    for name in ("articles", "sources", "actors", "actor-mentions", "events", "candidates"):
         schema = f"{name}.schema.json"
         files.append(Generated(f"data/schemas/{schema}", (SCHEMAS / schema).read_text(encoding="utf-8")))
     # uncurated entries stand on the Chronik only: no page each, however many dated sentences
@@ -156,6 +160,10 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
                                                                         order[i + 1] if i + 1 < len(order) else None)),
                         a.path) for i, a in enumerate(order)]
     files += [Generated(actor_path(a.id), render_actor(a, by_actor[a.id], by_id, together[a.id], actors_by_id,
-                                                      actor_events_section(actor_events[a.id]), actor_network(a)),
+                                                      actor_events_section(actor_events[a.id], actor_data_path(a.id)),
+                                                      actor_network(a)),
                         f"{REGISTRY_PATH}#L{a.line}") for a in actors]
+    # Every mention of each actor, which its page shows only in part once the corpus is large.
+    files += [Generated(actor_data_path(a.id), to_compact_json(actor_mentions_record(
+        a, by_actor[a.id], by_id, [e.id for e in actor_events[a.id]]))) for a in actors]
     return files
