@@ -13,6 +13,7 @@ from dossier.index.sources import Source
 from dossier.model import Article
 from dossier.render.actor_pages import cited_sources, mention_anchor
 from dossier.render.articles import article_url, display_title
+from dossier.render.events import Chronik, event_link
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -43,6 +44,12 @@ def source_record(source: Source) -> dict[str, Any]:
                          for c in source.cited_in]}
 
 
+def page_url(path: str) -> str:
+    """The address of a generated page (directory URLs), anchor kept: 'chronik/2022.md#x' -> 'chronik/2022/#x'."""
+    page, hash_, anchor = path.partition("#")
+    return f"{page.removesuffix('.md')}/{hash_}{anchor}"
+
+
 def to_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -70,12 +77,12 @@ def candidate_record(candidate: Candidate, articles: dict[str, Article]) -> dict
             "entry": candidate.entry() if candidate.reason == "unknown-name" else None}
 
 
-def event_record(event: Event) -> dict[str, Any]:
+def event_record(event: Event, chronik: Chronik | None = None) -> dict[str, Any]:
     return {
         "id": event.id, "title": event.title, "date": event.first.isoformat(),
         "end": event.end.isoformat() if event.end else None, "last": event.last.isoformat(),
         "precision": event.precision,
-        "url": f"ereignisse/{event.id}/" if event.curated else f"chronik/#{event.id}", "curated": event.curated,
+        "url": page_url(event_link(event, chronik)), "curated": event.curated,
         "actors": list(event.actors),
         "mentions": [{"article": m.article, "quote": m.quote, "words": m.words, "line": m.line, "part": m.part,
                       "date": m.first.isoformat(), "last": m.last.isoformat(), "precision": m.precision,
