@@ -11,15 +11,12 @@ from dossier.annotate.mentions import Mention
 from dossier.annotate.sentences import sentence_span
 from dossier.model import Article, is_topic, note_number, note_part, topic_part
 from dossier.parse.links import without_tracking
-from dossier.render.actor_links import actor_path
 from dossier.render.actor_stats import attested_spellings
 from dossier.render.articles import display_title, footnote_anchor, page_meta
 from dossier.render.bounds import MAX_LINKS, select
 from dossier.render.german import count, number
 from dossier.render.glossary import scheme_label, source_label, spellings_line
 from dossier.render.mdtext import escape_inline, heading_text, safe_url
-
-__all__ = ["KIND_LABELS", "actor_data_path", "actor_path", "actor_summary", "render_actor", "render_actor_index"]
 
 KIND_LABELS = {"person": ("Person", "Personen"), "organisation": ("Organisation", "Organisationen"),
                "state": ("Staat", "Staaten"), "medium": ("Medium", "Medien")}

@@ -16,8 +16,8 @@ from dossier.index.corpus import Corpus
 from dossier.index.events import REGISTRY as EVENTS_PATH
 from dossier.publish.pdf import PdfPage, PdfPlan, PdfSection
 from dossier.read.registryfile import SCHEMAS
-from dossier.render.actor_links import annotator
-from dossier.render.actor_pages import KIND_LABELS, actor_data_path, actor_path, render_actor, render_actor_index
+from dossier.render.actor_links import actor_path, annotator
+from dossier.render.actor_pages import KIND_LABELS, actor_data_path, render_actor, render_actor_index
 from dossier.render.actor_stats import cooccurrences
 from dossier.render.articles import (
     article_path,
