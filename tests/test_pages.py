@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, make_project
+from dossier.annotate.sentences import sentence_span
 from dossier.index.corpus import Corpus, load_corpus
-from dossier.render import actor_pages
 from dossier.render.bounds import MAX_ARTICLES, MAX_PLACES, MIN_PER_ARTICLE, select
 from dossier.render.events import date_annotator, event_link
 from dossier.render.german import number
@@ -98,13 +98,12 @@ def test_context_sentences_are_cut_only_for_the_places_shown(
         large: tuple[Corpus, dict[str, Generated]], monkeypatch: pytest.MonkeyPatch) -> None:
     corpus, files = large
     calls = []
-    real = actor_pages.sentence_span
 
     def counting(text: str, start: int, end: int) -> tuple[int, int]:
         calls.append(start)
-        return real(text, start, end)
+        return sentence_span(text, start, end)
 
-    monkeypatch.setattr(actor_pages, "sentence_span", counting)
+    monkeypatch.setattr("dossier.render.actor_pages.sentence_span", counting)
     regenerated = {g.path: g for g in generate(corpus)}
     assert regenerated[f"akteure/{ACTOR}.md"].content == files[f"akteure/{ACTOR}.md"].content
     shown = sum(len(re.findall(r"^- „.*<small>\(erkannt als", g.content, re.M))
