@@ -15,11 +15,13 @@ import pytest
 from conftest import ROOT, make_project
 from dossier.annotate.sentences import sentence_span
 from dossier.index.corpus import Corpus, load_corpus
-from dossier.render.bounds import MAX_ARTICLES, MAX_PLACES, MIN_PER_ARTICLE, select
+from dossier.index.sources import Citation, Source
+from dossier.render.bounds import MAX_ARTICLES, MAX_LINKS, MAX_PLACES, MIN_PER_ARTICLE, select
 from dossier.render.events import date_annotator, event_link
 from dossier.render.german import number
 from dossier.render.opendata import event_record, page_url
 from dossier.render.site import Generated, generate
+from dossier.render.sources import render_sources
 from dossier.render.timeline import chronik_links, chronik_pages, render_chronik, render_timeline
 
 ACTOR = "alexander-lukaschenko"
@@ -165,3 +167,16 @@ def test_a_chronik_past_its_bound_is_split_and_every_link_finds_its_entry(tmp_pa
                                            ("ereignisse/gipfel.md", "ereignisse/gipfel/")])
 def test_page_url(path: str, url: str) -> None:
     assert page_url(path) == url
+
+
+def test_a_source_cited_everywhere_lists_its_first_citations_and_points_to_the_data(tmp_path: Path) -> None:
+    seed = ("Quelle überall\n17.11.2025\n\nLukaschenko sprach (1).\n\nAnmerkungen:\n"
+            "1. Siehe Bericht, online unter https://example.org/a.\n")
+    corpus = load_corpus(make_project(tmp_path, {"q.txt": seed}))
+    article = corpus.articles[0]
+    many = Source("https://example.org/a", "example.org", tuple(Citation(article.id, 1) for _ in range(MAX_LINKS + 5)))
+    page = render_sources([many], {article.id: article})
+    assert page.count(", Anm. 1](artikel/q.md#") == MAX_LINKS
+    assert "und 5 weitere Stellen (alle in [sources.json](data/sources.json))" in page
+    few = render_sources([Source(many.url, many.domain, many.cited_in[:2])], {article.id: article})
+    assert few.count(", Anm. 1](") == 2 and "weitere" not in few
