@@ -4,7 +4,9 @@ Throw-away projects through the core (no site build)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from dossier.render.bounds import MAX_ARTICLES, MAX_LINKS, MAX_PLACES, MIN_PER_A
 from dossier.render.events import date_annotator, event_link
 from dossier.render.german import number
 from dossier.render.opendata import event_record, page_url
-from dossier.render.site import Generated, generate
+from dossier.render.site import Generated, generate, pdf_plan
 from dossier.render.sources import render_sources
 from dossier.render.timeline import chronik_links, chronik_pages, render_chronik, render_timeline
 
@@ -180,3 +182,22 @@ def test_a_source_cited_everywhere_lists_its_first_citations_and_points_to_the_d
     assert "und 5 weitere Stellen (alle in [sources.json](data/sources.json))" in page
     few = render_sources([Source(many.url, many.domain, many.cited_in[:2])], {article.id: article})
     assert few.count(", Anm. 1](") == 2 and "weitere" not in few
+
+
+def test_every_link_into_a_split_chronik_finds_its_entry_and_the_pdf_holds_every_part(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("dossier.render.timeline.MAX_TIMELINE_ENTRIES", 1)
+    corpus = load_corpus(make_project(tmp_path, {"dated.txt": DATED, "a.txt": report(1, 3)}))
+    files = {g.path: g.content for g in generate(corpus)}
+    parts = sorted(p for p in files if p.startswith("chronik/"))
+    assert parts
+    into_chronik = re.compile(r"\]\(([./a-z0-9-]*chronik[^)#\s]*)#([^)\s]+)")
+    links = {(path, target, anchor) for path, content in files.items() if path.endswith(".md")
+             for target, anchor in into_chronik.findall(content)}
+    assert {source.split("/")[0] for source, _, _ in links} >= {"artikel", "akteure"}
+    for source, target, anchor in links:
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+        assert f'id="{anchor}"' in files[resolved], (source, target, anchor)
+    plan = pdf_plan(corpus, dt.date(2025, 1, 1))
+    chronik = next(s for s in plan.sections if s.title == "Chronik")
+    assert [p.url for p in chronik.pages] == ["chronik/", *(page_url(p) for p in parts)]

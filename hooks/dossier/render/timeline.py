@@ -116,9 +116,11 @@ def _month_page(year: int, event: Event) -> str:
     return f"chronik/{year}-{month:02d}.md" if month else f"chronik/{year}-jahr.md"
 
 
-def chronik_pages(events: list[Event], max_entries: int = MAX_TIMELINE_ENTRIES) -> dict[str, list[Event]]:
+def chronik_pages(events: list[Event], max_entries: int | None = None) -> dict[str, list[Event]]:
     """The pages of a split Chronik, path -> its events in date order; empty when one page holds
-    all. `events` in date order (as the corpus keeps them)."""
+    all (at most `max_entries`, default MAX_TIMELINE_ENTRIES). `events` in date order (as the
+    corpus keeps them)."""
+    max_entries = MAX_TIMELINE_ENTRIES if max_entries is None else max_entries
     if len(events) <= max_entries:
         return {}
     pages: dict[str, list[Event]] = {}
