@@ -19,7 +19,7 @@ from dossier.annotate.sentences import sentence_span
 from dossier.index.corpus import Corpus, load_corpus
 from dossier.index.sources import Citation, Source
 from dossier.render.bounds import MAX_ARTICLES, MAX_LINKS, MAX_PLACES, MIN_PER_ARTICLE, select
-from dossier.render.events import date_annotator, event_link
+from dossier.render.events import date_annotator, event_link, render_event
 from dossier.render.german import number
 from dossier.render.opendata import event_record, page_url
 from dossier.render.site import Generated, generate, pdf_plan
@@ -201,3 +201,23 @@ def test_every_link_into_a_split_chronik_finds_its_entry_and_the_pdf_holds_every
     plan = pdf_plan(corpus, dt.date(2025, 1, 1))
     chronik = next(s for s in plan.sections if s.title == "Chronik")
     assert [p.url for p in chronik.pages] == ["chronik/", *(page_url(p) for p in parts)]
+
+
+def release(i: int) -> str:
+    """An English press release of its own shape reporting the curated June 2025 release."""
+    return (f"Statement {i} on Belarus prisoners\nNov 17, 2025\n\nWASHINGTON – Office {i} welcomed progress.\n\n"
+            f'"We were very encouraged by the June 21, 2025 release of {i + 2} political prisoners who had been '
+            'unjustly held in Belarus," the lawmakers wrote.\n')
+
+
+def test_a_much_reported_event_page_shows_the_top_articles_and_points_to_events_json(tmp_path: Path) -> None:
+    seeds = {f"statement-{i:02d}.txt": release(i) for i in range(MAX_ARTICLES + 2)}
+    corpus = load_corpus(make_project(tmp_path, seeds))
+    event = next(e for e in corpus.events if e.id == "freilassung-tichanowski-2025-06")
+    assert len({m.article for m in event.mentions}) == MAX_ARTICLES + 2
+    page = render_event(event, {a.id: a for a in corpus.articles}, {a.id: a for a in corpus.actors})
+    headings = re.findall(r"^### .*\{ data-search-exclude \}$", page, re.M)
+    assert len(headings) == MAX_ARTICLES
+    assert f"Alle {MAX_ARTICLES + 2} Berichte aus {MAX_ARTICLES + 2} Artikeln stehen in den " \
+           "[offenen Daten](../data/events.json)" in page
+    assert "2 weitere Artikel berichten davon" in page
