@@ -11,7 +11,7 @@ import jsonschema
 
 from conftest import ROOT, Build, make_project, run_build
 from dossier.index.corpus import load_corpus
-from dossier.render.actors import linkable
+from dossier.render.actor_links import linkable
 
 
 def load(build: Build, name: str) -> Any:

@@ -14,7 +14,8 @@ from dossier.annotate.eventwords import is_event_word, matches_word
 from dossier.annotate.normalise import key
 from dossier.index.corpus import Corpus, load_corpus
 from dossier.index.events import MAX_UNCURATED, Event, clause_around
-from dossier.render.events import actor_events_section, render_timeline
+from dossier.render.events import actor_events_section
+from dossier.render.timeline import render_timeline
 
 PRESS_RELEASE = """Senators Welcome Progress on Belarus Prisoners
 Nov 17, 2025

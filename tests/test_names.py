@@ -238,7 +238,7 @@ def test_one_pass_with_a_matcher_built_once() -> None:
 def test_the_actor_page_says_how_each_mention_was_recognised() -> None:
     from collections import Counter
 
-    from dossier.render.actors import render_actor
+    from dossier.render.actor_pages import render_actor
 
     body = ("---\ntitle: Opposition in Vilnius\nlanguage: en\n---\nEin Vorspann ohne Namen.\n\n"
             "Belarusian opposition leader Sviatlana Tsihanouskaya spoke. Tsihanouskaya thanked Vilnius.\n")

@@ -24,7 +24,7 @@ from dossier.model import Article, Part
 from dossier.parse.article import parse_article
 from dossier.publish.offline import ROOT_FOLDER, zip_folder
 from dossier.read.seedfile import read_seed
-from dossier.render.actors import actor_summary, render_actor
+from dossier.render.actor_pages import actor_summary, render_actor
 from dossier.render.articles import display_title, reading_order, render_article
 from dossier.render.network import figure, neighbourhood, network_svg
 

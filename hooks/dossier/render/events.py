@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from itertools import groupby
 
 from dossier.annotate.actors import Actor
-from dossier.index.events import MAX_UNCURATED, Event, EventMention
+from dossier.index.events import Event, EventMention
 from dossier.model import Article, note_number
 from dossier.render.articles import Annotator, display_title, footnote_anchor, page_meta
-from dossier.render.german import MONTH_NAMES, count
+from dossier.render.bounds import MAX_LINKS, select
+from dossier.render.german import MONTH_NAMES, count, number
 from dossier.render.mdtext import Insert, escape_inline, heading_text, link_to
 
 PRECISION_LABELS = {"day": "Tag", "week": "Woche", "month": "Monat", "part": "Teil eines Monats oder Jahres",
@@ -29,9 +29,16 @@ def event_path(event_id: str) -> str:
     return f"ereignisse/{event_id}.md"
 
 
-def event_link(event: Event) -> str:
+# Which Chronik page holds each uncurated entry, by event id (docs-relative path); entries not
+# in it stand on the one page chronik.md.
+Chronik = dict[str, str]
+
+
+def event_link(event: Event, chronik: Chronik | None = None) -> str:
     """Where an event is read, relative to the docs root: its page, or its entry on the Chronik."""
-    return event_path(event.id) if event.curated else f"chronik.md#{event.id}"
+    if event.curated:
+        return event_path(event.id)
+    return f"{(chronik or {}).get(event.id, 'chronik.md')}#{event.id}"
 
 
 # Bare years, decades, open intervals and long spans in running text are not linked.
@@ -112,7 +119,7 @@ def source_count(event: Event) -> int:
     return len({m.article for m in event.mentions})
 
 
-def date_annotator(events: list[Event], prefix: str = "../") -> Annotator:
+def date_annotator(events: list[Event], prefix: str = "../", chronik: Chronik | None = None) -> Annotator:
     """Inserts linking each dated phrase to its event (the earliest, when it reports several)."""
     by_place: dict[tuple[str, str, int], dict[int, tuple[EventMention, Event]]] = defaultdict(dict)
     for event in events:
@@ -121,7 +128,7 @@ def date_annotator(events: list[Event], prefix: str = "../") -> Annotator:
                 by_place[(m.article, m.part, m.line)].setdefault(m.start, (m, event))
 
     def annotate(article: str, line: int, part: str, _text: str) -> list[Insert]:
-        return [Insert(m.start, m.end, link_to(f"{prefix}{event_link(e)}", f"{when(e)}: {e.title}"))
+        return [Insert(m.start, m.end, link_to(f"{prefix}{event_link(e, chronik)}", f"{when(e)}: {e.title}"))
                 for m, e in by_place.get((article, part, line), {}).values()]
     return annotate
 
@@ -135,7 +142,7 @@ def _quote(mention: EventMention) -> str:
             f"{escape_inline(quote[at + len(mention.words):])}")
 
 
-def _place(article: Article, mention: EventMention, prefix: str = "../") -> str:
+def report_place(article: Article, mention: EventMention, prefix: str = "../") -> str:
     number = note_number(mention.part)
     if number is not None:
         return f"[Anm. {number}]({prefix}artikel/{article.id}.md#{footnote_anchor(article, number)})"
@@ -155,94 +162,32 @@ def render_event(event: Event, articles: dict[str, Article], actors: dict[str, A
         out += ["**Akteure:** " + ", ".join(f"[{escape_inline(actors[a].name)}](../akteure/{a}.md)"
                                            for a in event.actors if a in actors), ""]
     out += ["## Berichte", "", '<div class="dossier-mentions" data-search-exclude markdown>', ""]
-    for article_id, group in groupby(sorted(event.mentions, key=lambda m: (m.article, m.line, m.start)),
-                                     key=lambda m: m.article):
-        article = articles[article_id]
-        out += [f"### [{heading_text(display_title(article))}](../artikel/{article.id}.md)", ""]
-        for m in group:
+    # A much-reported event shows the articles reporting it most, a few places each; every
+    # report is in the open data (events.json).
+    chosen = select(sorted(event.mentions, key=lambda m: (m.article, m.line, m.start)), lambda m: m.article)
+    if chosen.bounded:
+        out += [f"Hier stehen die {count(len(chosen.groups), 'Artikel', 'Artikel')} mit den meisten Berichten, "
+                f"mit ihren ersten Stellen. Alle {number(chosen.items)} Berichte aus "
+                f"{number(chosen.articles)} Artikeln stehen in den [offenen Daten](../data/events.json) "
+                f"(Eintrag „{escape_inline(event.id)}“).", ""]
+    for group in chosen.groups:
+        article = articles[group.article]
+        # The article headings are excluded from search too: each would be an entry of its own.
+        out += [f"### [{heading_text(display_title(article))}](../artikel/{article.id}.md) {{ data-search-exclude }}",
+                ""]
+        for m in group.shown:
             how = f"„{escape_inline(m.words)}“, {BASIS_LABELS.get(m.basis, m.basis)}"
             if m.publication:
                 how += ", Erscheinungsdatum einer zitierten Quelle"
-            out.append(f"- „{_quote(m)}“ — {_place(article, m)} <small>(Datum: {how})</small>")
+            out.append(f"- „{_quote(m)}“ — {report_place(article, m)} <small>(Datum: {how})</small>")
+        if group.more:
+            out.append(f"- … und {count(group.more, 'weitere Stelle', 'weitere Stellen')} "
+                       f"[in diesem Artikel](../artikel/{article.id}.md)")
         out.append("")
-    out += ["</div>", ""]
-    return "\n".join(out)
-
-
-def _card(event: Event, actors: dict[str, Actor]) -> str:
-    names = ", ".join(escape_inline(actors[a].name) for a in event.actors[:5] if a in actors)
-    more = f" und {len(event.actors) - 5} weitere" if len(event.actors) > 5 else ""
-    return "\n".join([
-        '<div class="dossier-event" markdown>', "",
-        f'<span class="dossier-event-date">{when(event)}</span> '
-        f"[{escape_inline(event.title)}]({event_path(event.id)})  ",
-        f'<span class="dossier-event-meta">{names}{more}{" · " if names else ""}'
-        f"{count(source_count(event), 'Quelle', 'Quellen')} · {PRECISION_LABELS[event.precision]}</span>",
-        "", "</div>", ""])
-
-
-def _entry(event: Event, actors: dict[str, Actor], articles: dict[str, Article]) -> str:
-    """An uncurated entry: its date, its clause, who takes part, and where each report stands."""
-    names = ", ".join(escape_inline(actors[a].name) for a in event.actors[:5] if a in actors)
-    sources = []
-    for m in sorted(event.mentions, key=lambda m: (m.article, m.line, m.start)):
-        article = articles.get(m.article)
-        if article is not None:
-            sources.append(f"{escape_inline(display_title(article))}, {_place(article, m, '')}")
-    return "\n".join([
-        f'<div class="dossier-event dossier-event--auto" id="{event.id}" markdown>', "",
-        f'<span class="dossier-event-date">{when(event)}</span> {escape_inline(event.title)}  ',
-        f'<span class="dossier-event-meta">nicht kuratiert{" · " + names if names else ""} · '
-        f"{PRECISION_LABELS[event.precision]}</span>  ",
-        f'<span class="dossier-event-meta">{"; ".join(sources)}</span>' if sources else "",
-        "", "</div>", ""])
-
-
-SEASON_OF_MONTH = {3: "Frühjahr", 6: "Sommer", 9: "Herbst", 12: "Winter"}
-PART_OF_YEAR = {1: "Anfang des Jahres", 5: "Mitte des Jahres", 9: "Ende des Jahres"}
-
-
-def _place_in_year(event: Event) -> tuple[int, int, str]:
-    """Where an entry stands within its year: (month, order, heading). Seasons and parts of a
-    year stand under their own heading at their first month, not under that month."""
-    first = event.first
-    if event.precision in ("year", "decade", "since") or (event.last - first).days > 92:
-        return 0, 0, "ganzes Jahr oder länger"
-    if event.precision == "season":
-        return first.month, 1, SEASON_OF_MONTH.get(first.month, "Jahreszeit")
-    if event.precision == "part" and (event.last - first).days > 31:
-        return first.month, 1, PART_OF_YEAR.get(first.month, "Teil des Jahres")
-    if event.precision == "week":   # "um den 3. November": under the month of its middle day
-        middle = first + (event.last - first) / 2
-        if middle.year == first.year:
-            first = middle
-    return first.month, 0, MONTH_NAMES[first.month - 1]
-
-
-def render_timeline(events: list[Event], actors: dict[str, Actor], articles: dict[str, Article] | None = None) -> str:
-    articles = articles or {}
-    curated = sum(e.curated for e in events)
-    out = [page_meta("Chronik", search=False), "# Chronik", "",
-           f"{count(len(events), 'Ereignis', 'Ereignisse')} nach Jahr und Monat, {curated} davon kuratiert. "
-           "Jedes Datum lässt sich bis zu dem Satz zurückverfolgen, aus dem es stammt. Gestrichelt umrandete "
-           "Einträge sind automatisch aus Sätzen gebildet, in denen etwas geschieht, und noch nicht kuratiert; "
-           "sie haben keine eigene Seite.", ""]
-    left_out = [(a, n) for e in events for a, n in e.left_out]
-    if left_out:
-        out += ['!!! note "Nicht alle datierten Sätze aufgenommen"', "",
-                f"    Aus einem Artikel kommen höchstens {MAX_UNCURATED} nicht kuratierte Einträge in die Chronik."]
-        for article_id, n in left_out:
-            title = display_title(articles[article_id]) if article_id in articles else article_id
-            out.append(f"    Aus „{escape_inline(title)}“ sind {count(n, 'weiterer Satz', 'weitere Sätze')} "
-                       "mit Datum und Ereignis nicht aufgenommen; sie stehen im Artikel.")
-        out.append("")
-    out += ['<div class="dossier-timeline" markdown>', ""]
-    for year, in_year in groupby(events, key=lambda e: e.first.year):
-        out += [f"## {year}", ""]
-        placed = sorted(in_year, key=lambda e: (_place_in_year(e)[:2], e.first, e.last, not e.curated, e.id))
-        for (_month, _order, heading), group in groupby(placed, key=_place_in_year):
-            out += [f'<p class="dossier-timeline-month">{heading}</p>', ""]
-            out += [_card(e, actors) if e.curated else _entry(e, actors, articles) for e in group]
+    others = chosen.articles - len(chosen.groups)
+    if others:
+        out += [f"{number(others)} {'weiterer Artikel berichtet' if others == 1 else 'weitere Artikel berichten'} "
+                "davon; sie stehen in den [offenen Daten](../data/events.json).", ""]
     out += ["</div>", ""]
     return "\n".join(out)
 
@@ -256,10 +201,21 @@ def events_by_actor(events: list[Event]) -> dict[str, list[Event]]:
     return found
 
 
-def actor_events_section(events: list[Event]) -> list[str]:
+def actor_events_section(events: list[Event], data: str | None = None, chronik: Chronik | None = None) -> list[str]:
+    """The actor's events in date order; past MAX_LINKS the curated ones and those reported
+    most, and a pointer to the rest (`data`: the actor's open-data file, below the docs root)."""
     if not events:
         return []
+    shown = events
+    if len(events) > MAX_LINKS:
+        ranked = sorted(range(len(events)), key=lambda i: (not events[i].curated, -source_count(events[i]), i))
+        shown = [events[i] for i in sorted(ranked[:MAX_LINKS])]
     out = ["## Ereignisse", "", '<div class="dossier-events" data-search-exclude markdown>', ""]
-    out += [f"- {list_safe(when(e))}: [{escape_inline(e.title)}](../{event_link(e)})"
-            + ("" if e.curated else " <small>(nicht kuratiert)</small>") for e in events]
+    out += [f"- {list_safe(when(e))}: [{escape_inline(e.title)}](../{event_link(e, chronik)})"
+            + ("" if e.curated else " <small>(nicht kuratiert)</small>") for e in shown]
+    if len(shown) < len(events):
+        rest = len(events) - len(shown)
+        where = "[Chronik](../chronik.md)" + (f" und in den [offenen Daten](../{data})" if data else "")
+        out += ["", f"Gezeigt sind die kuratierten und die am häufigsten berichteten Ereignisse; "
+                    f"{number(rest)} {'weiteres steht' if rest == 1 else 'weitere stehen'} in der {where}."]
     return out + ["", "</div>", ""]

@@ -17,3 +17,8 @@ def long_date(iso: str) -> str:
 
 def count(n: int, singular: str, plural: str) -> str:
     return f"{n} {singular if n == 1 else plural}"
+
+
+def number(n: int) -> str:
+    """A whole number with the German thousands separator: 4812 -> '4.812'."""
+    return f"{n:,}".replace(",", ".")

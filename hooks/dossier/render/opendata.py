@@ -11,7 +11,9 @@ from dossier.annotate.mentions import Mention
 from dossier.index.events import Event
 from dossier.index.sources import Source
 from dossier.model import Article
+from dossier.render.actor_pages import cited_sources, mention_anchor
 from dossier.render.articles import article_url, display_title
+from dossier.render.events import Chronik, event_link
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -42,7 +44,20 @@ def source_record(source: Source) -> dict[str, Any]:
                          for c in source.cited_in]}
 
 
+def page_url(path: str) -> str:
+    """The address of a generated page (directory URLs), anchor kept: 'chronik/2022.md#x' -> 'chronik/2022/#x'."""
+    page, hash_, anchor = path.partition("#")
+    return f"{page.removesuffix('.md')}/{hash_}{anchor}"
+
+
 def to_json(data: object) -> str:
+    """A list as one record per line (still one JSON array: readable in a diff, and written by
+    json's C encoder, which an indented dump does not use; at 1,000 articles candidates.json is
+    77 MB instead of 102 MB); anything else indented."""
+    if isinstance(data, list):
+        if not data:
+            return "[]\n"
+        return "[\n" + ",\n".join(json.dumps(record, ensure_ascii=False) for record in data) + "\n]\n"
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -69,14 +84,36 @@ def candidate_record(candidate: Candidate, articles: dict[str, Article]) -> dict
             "entry": candidate.entry() if candidate.reason == "unknown-name" else None}
 
 
-def event_record(event: Event) -> dict[str, Any]:
+def event_record(event: Event, chronik: Chronik | None = None) -> dict[str, Any]:
     return {
         "id": event.id, "title": event.title, "date": event.first.isoformat(),
         "end": event.end.isoformat() if event.end else None, "last": event.last.isoformat(),
         "precision": event.precision,
-        "url": f"ereignisse/{event.id}/" if event.curated else f"chronik/#{event.id}", "curated": event.curated,
+        "url": page_url(event_link(event, chronik)), "curated": event.curated,
         "actors": list(event.actors),
         "mentions": [{"article": m.article, "quote": m.quote, "words": m.words, "line": m.line, "part": m.part,
                       "date": m.first.isoformat(), "last": m.last.isoformat(), "precision": m.precision,
                       "basis": m.basis} for m in event.mentions],
+    }
+
+
+def to_compact_json(data: object) -> str:
+    """JSON without indentation, for files whose size grows with the corpus."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def actor_mentions_record(actor: Actor, mentions: list[Mention], articles: dict[str, Article],
+                          events: list[str]) -> dict[str, Any]:
+    """Everything the actor page shows only in part: every mention with the place it links to,
+    the actor's events and the cited sources whose notes name it (data/akteure/<id>.json)."""
+    ordered = sorted(mentions, key=lambda m: (m.article, m.line, m.start))
+    records = []
+    for m in ordered:
+        anchor = mention_anchor(articles[m.article], m)
+        records.append({"article": m.article, "part": m.part, "line": m.line, "start": m.start, "end": m.end,
+                        "surface": m.surface, "form": m.form, "how": m.how, "scheme": m.scheme, "score": m.score,
+                        "url": article_url(m.article) + (f"#{anchor}" if anchor else "")})
+    return {
+        "id": actor.id, "name": actor.name, "url": f"akteure/{actor.id}/", "mentions": records, "events": events,
+        "sources": [{"url": url, "article": a, "footnote": n} for url, a, n in cited_sources(ordered, articles)],
     }

@@ -16,15 +16,9 @@ from dossier.index.corpus import Corpus
 from dossier.index.events import REGISTRY as EVENTS_PATH
 from dossier.publish.pdf import PdfPage, PdfPlan, PdfSection
 from dossier.read.registryfile import SCHEMAS
-from dossier.render.actors import (
-    KIND_LABELS,
-    actor_path,
-    annotator,
-    cooccurrences,
-    render_actor,
-    render_actor_index,
-    render_glossary,
-)
+from dossier.render.actor_links import actor_path, annotator
+from dossier.render.actor_pages import KIND_LABELS, actor_data_path, render_actor, render_actor_index
+from dossier.render.actor_stats import cooccurrences
 from dossier.render.articles import (
     article_path,
     article_url,
@@ -40,14 +34,25 @@ from dossier.render.events import (
     event_path,
     events_by_actor,
     render_event,
-    render_timeline,
 )
 from dossier.render.german import count, long_date
+from dossier.render.glossary import render_glossary
 from dossier.render.home import Counts, render_home
 from dossier.render.mdtext import Insert
 from dossier.render.network import figure, neighbourhood, network_svg
-from dossier.render.opendata import actor_record, article_record, candidate_record, event_record, source_record, to_json
+from dossier.render.opendata import (
+    actor_mentions_record,
+    actor_record,
+    article_record,
+    candidate_record,
+    event_record,
+    page_url,
+    source_record,
+    to_compact_json,
+    to_json,
+)
 from dossier.render.sources import render_sources
+from dossier.render.timeline import chronik_links, chronik_pages, chronik_titles, render_chronik
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ SECTIONS = [
 def pdf_plan(corpus: Corpus, built: dt.date, title: str = "Dossier") -> PdfPlan:
     """What the PDF holds, in reading order: every generated page a reader can reach."""
     articles = by_date(list(corpus.articles))
+    events = list(corpus.events)
     kinds = list(KIND_LABELS)
     actors = sorted(corpus.actors, key=lambda a: (kinds.index(a.kind), a.name))
     sections = (
@@ -79,7 +85,8 @@ def pdf_plan(corpus: Corpus, built: dt.date, title: str = "Dossier") -> PdfPlan:
         PdfSection("Akteure", (PdfPage("akteure/", "Alle Akteure und wer mit wem genannt wird"),
                                *(PdfPage(f"akteure/{a.id}/", a.name) for a in actors)), continuous=True),
         PdfSection("Glossar", (PdfPage("glossar/", "Glossar der Schreibweisen"),)),
-        PdfSection("Chronik", (PdfPage("chronik/", "Chronik"),)),
+        PdfSection("Chronik", (PdfPage("chronik/", "Chronik"),
+                               *(PdfPage(page_url(path), title) for path, title in chronik_titles(events)))),
         PdfSection("Ereignisse", tuple(PdfPage(f"ereignisse/{e.id}/", e.title) for e in corpus.events
                                        if e.curated), continuous=True),
         PdfSection("Quellen", (PdfPage("quellen/", "Quellen"),)),
@@ -108,7 +115,9 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
     events = list(corpus.events)
     counts = Counts(len(articles), len(sources), sum(len(a.footnotes) for a in articles), len(actors),
                     len(events))
-    names, dates = annotator(mentions, actors_by_id), date_annotator(events)
+    pages = chronik_pages(events)
+    chronik = chronik_links(pages)
+    names, dates = annotator(mentions, actors_by_id), date_annotator(events, chronik=chronik)
 
     def annotate(article: str, line: int, part: str, text: str) -> list[Insert]:
         return names(article, line, part, text) + dates(article, line, part, text)
@@ -141,11 +150,12 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
         Generated("glossar.md", render_glossary(actors, mentions), in_nav=True),
         Generated("data/actors.json", to_json([actor_record(a, by_actor[a.id]) for a in actors])),
         Generated("data/candidates.json", to_json([candidate_record(c, by_id) for c in corpus.candidates])),
-        Generated("chronik.md", render_timeline(events, actors_by_id, by_id), in_nav=True),
-        Generated("data/events.json", to_json([event_record(e) for e in events])),
+        Generated("data/events.json", to_json([event_record(e, chronik) for e in events])),
     ]
+    files += [Generated(path, content, in_nav=path == "chronik.md")
+              for path, content in render_chronik(events, actors_by_id, by_id, pages)]
     # The schemas travel with the data, so a consumer of site/data/ can validate it.
-    for name in ("articles", "sources", "actors", "events", "candidates"):
+    for name in ("articles", "sources", "actors", "actor-mentions", "events", "candidates"):
         schema = f"{name}.schema.json"
         files.append(Generated(f"data/schemas/{schema}", (SCHEMAS / schema).read_text(encoding="utf-8")))
     # uncurated entries stand on the Chronik only: no page each, however many dated sentences
@@ -156,6 +166,11 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
                                                                         order[i + 1] if i + 1 < len(order) else None)),
                         a.path) for i, a in enumerate(order)]
     files += [Generated(actor_path(a.id), render_actor(a, by_actor[a.id], by_id, together[a.id], actors_by_id,
-                                                      actor_events_section(actor_events[a.id]), actor_network(a)),
+                                                      actor_events_section(actor_events[a.id], actor_data_path(a.id),
+                                                                           chronik),
+                                                      actor_network(a)),
                         f"{REGISTRY_PATH}#L{a.line}") for a in actors]
+    # Every mention of each actor, which its page shows only in part once the corpus is large.
+    files += [Generated(actor_data_path(a.id), to_compact_json(actor_mentions_record(
+        a, by_actor[a.id], by_id, [e.id for e in actor_events[a.id]]))) for a in actors]
     return files

@@ -7,7 +7,8 @@ from itertools import groupby
 from dossier.index.sources import Source
 from dossier.model import Article
 from dossier.render.articles import display_title, footnote_anchor, page_meta
-from dossier.render.german import count
+from dossier.render.bounds import MAX_LINKS
+from dossier.render.german import count, number
 from dossier.render.mdtext import escape_inline, heading_text, safe_url
 
 
@@ -25,7 +26,12 @@ def render_sources(sources: list[Source], articles: dict[str, Article]) -> str:
     for domain, group in groupby(sources, key=lambda s: s.domain):
         out += [f"## {heading_text(domain)}", ""]
         for source in group:
-            cites = ", ".join(_citation(articles[c.article], c.footnote) for c in source.cited_in)
+            # A source cited across a large corpus lists its first citations; all are in sources.json.
+            cites = ", ".join(_citation(articles[c.article], c.footnote) for c in source.cited_in[:MAX_LINKS])
+            rest = len(source.cited_in) - MAX_LINKS
+            if rest > 0:
+                cites += (f" und {number(rest)} {'weitere Stelle' if rest == 1 else 'weitere Stellen'}"
+                          " (alle in [sources.json](data/sources.json))")
             about = next((c.context for c in source.cited_in if c.context), "")
             line = f"- [{escape_inline(source.url)}]({safe_url(source.url)})"
             if about:

@@ -1,0 +1,223 @@
+"""Pages that do not grow with the corpus: bounded actor pages with the full list in the open
+data, a Chronik split into parts past its bound, and search entries only for what is searched.
+Throw-away projects through the core (no site build)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, make_project
+from dossier.annotate.sentences import sentence_span
+from dossier.index.corpus import Corpus, load_corpus
+from dossier.index.sources import Citation, Source
+from dossier.render.bounds import MAX_ARTICLES, MAX_LINKS, MAX_PLACES, MIN_PER_ARTICLE, select
+from dossier.render.events import date_annotator, event_link, render_event
+from dossier.render.german import number
+from dossier.render.opendata import event_record, page_url
+from dossier.render.site import Generated, generate, pdf_plan
+from dossier.render.sources import render_sources
+from dossier.render.timeline import chronik_links, chronik_pages, render_chronik, render_timeline
+
+ACTOR = "alexander-lukaschenko"
+
+
+def report(i: int, mentions: int) -> str:
+    """An article of its own shape: a numbered headline, a date, `mentions` paragraphs naming
+    Lukaschenko in different words and one naming nobody."""
+    verbs = ("empfing Gäste", "sprach über Handel", "reiste nach Moskau", "kritisierte die Sanktionen",
+             "lobte die Landwirtschaft", "traf einen Gesandten", "eröffnete ein Werk")
+    paragraphs = [f"Absatz {j} von Bericht {i}: Alexander Lukaschenko {verbs[(i + j) % len(verbs)]}."
+                  for j in range(mentions)]
+    return "\n\n".join([f"Bericht {i} aus Minsk über den Präsidenten", "17.11.2025",
+                        *paragraphs, "Ein Absatz ohne Namen schließt den Bericht."]) + "\n"
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Corpus, dict[str, Generated]]:
+    """More articles than an actor page shows, with different numbers of mentions each."""
+    seeds = {f"bericht-{i:02d}.txt": report(i, 1 + (i * 7) % 9) for i in range(MAX_ARTICLES + 6)}
+    corpus = load_corpus(make_project(tmp_path_factory.mktemp("large"), seeds))
+    return corpus, {g.path: g for g in generate(corpus)}
+
+
+def schema(name: str) -> Any:
+    return json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
+
+
+def test_select_shows_everything_below_the_bounds() -> None:
+    items = [("b", 1), ("a", 1), ("a", 2), ("b", 2), ("b", 3)]
+    chosen = select(items, lambda item: item[0])
+    assert not chosen.bounded
+    assert [(g.article, g.shown, g.more) for g in chosen.groups] == [("a", (("a", 1), ("a", 2)), 0),
+                                                                     ("b", (("b", 1), ("b", 2), ("b", 3)), 0)]
+    assert (chosen.articles, chosen.items) == (2, 5)
+
+
+def test_select_keeps_the_articles_with_most_items_and_caps_each() -> None:
+    # article "x3" has 3 items, "x5" 5 … ; ties go to the smaller id
+    items = [(f"x{n}", k) for n in (3, 5, 5, 9, 1, 7) for k in range(n)]
+    chosen = select(items, lambda item: item[0], max_articles=3, max_places=8, min_per_article=2)
+    assert chosen.bounded and (chosen.articles, chosen.items) == (5, 30)
+    assert [g.article for g in chosen.groups] == ["x5", "x7", "x9"]      # top three, shown in id order
+    assert [len(g.shown) for g in chosen.groups] == [2, 2, 2]             # 8 // 3 places each
+    assert [g.more for g in chosen.groups] == [8, 5, 7]
+    assert chosen.groups[0].shown == (("x5", 0), ("x5", 1))              # the first places, in given order
+
+
+def test_a_bounded_actor_page_shows_the_top_articles_and_links_every_mention(
+        large: tuple[Corpus, dict[str, Generated]]) -> None:
+    corpus, files = large
+    mentions = [m for m in corpus.mentions if m.actor == ACTOR]
+    per_article: dict[str, int] = {}
+    for m in mentions:
+        per_article[m.article] = per_article.get(m.article, 0) + 1
+    assert len(per_article) > MAX_ARTICLES
+    page = files[f"akteure/{ACTOR}.md"].content
+    headings = re.findall(r"^### \[.*\]\(\.\./artikel/(.+)\.md\)(.*)$", page, re.M)
+    assert len(headings) == MAX_ARTICLES
+    assert all(attrs == " { data-search-exclude }" for _, attrs in headings)   # no search entry each
+    top = sorted(per_article, key=lambda a: (-per_article[a], a))[:MAX_ARTICLES]
+    assert sorted(a for a, _ in headings) == sorted(top)
+    contexts = re.findall(r"^- „.*<small>\(erkannt als", page, re.M)
+    assert MIN_PER_ARTICLE * MAX_ARTICLES <= len(contexts) <= MAX_PLACES
+    assert f"[Alle {number(len(mentions))} Erwähnungen als JSON](../data/akteure/{ACTOR}.json)" in page
+    left = len(per_article) - MAX_ARTICLES
+    assert f"{left} weitere Artikel nennen Alexander Lukaschenko" in page
+    data = json.loads(files[f"data/akteure/{ACTOR}.json"].content)
+    jsonschema.validate(data, schema("actor-mentions.schema.json"))
+    assert len(data["mentions"]) == len(mentions)
+    assert {m["article"] for m in data["mentions"]} == set(per_article)
+    assert all(m["url"].startswith(f"artikel/{m['article']}/#zeile-") for m in data["mentions"])
+
+
+def test_context_sentences_are_cut_only_for_the_places_shown(
+        large: tuple[Corpus, dict[str, Generated]], monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, files = large
+    calls = []
+
+    def counting(text: str, start: int, end: int) -> tuple[int, int]:
+        calls.append(start)
+        return sentence_span(text, start, end)
+
+    monkeypatch.setattr("dossier.render.actor_pages.sentence_span", counting)
+    regenerated = {g.path: g for g in generate(corpus)}
+    assert regenerated[f"akteure/{ACTOR}.md"].content == files[f"akteure/{ACTOR}.md"].content
+    shown = sum(len(re.findall(r"^- „.*<small>\(erkannt als", g.content, re.M))
+                for path, g in regenerated.items() if path.startswith("akteure/"))
+    assert len(calls) == shown < len(corpus.mentions)
+
+
+def test_a_small_corpus_shows_every_mention_and_no_pointer(tmp_path: Path) -> None:
+    corpus = load_corpus(make_project(tmp_path, {"a.txt": report(1, 5), "b.txt": report(2, 2)}))
+    files = {g.path: g.content for g in generate(corpus)}
+    page = files[f"akteure/{ACTOR}.md"]
+    assert len(re.findall(r"^- „.*<small>\(erkannt als", page, re.M)) == 7
+    assert "als JSON" not in page and "weitere Stelle" not in page
+    assert len(json.loads(files[f"data/akteure/{ACTOR}.json"])["mentions"]) == 7
+
+
+DATED = """Minsk empfängt Gäste aus Washington
+17.11.2025
+Am 3. März 2025 traf der US-Gesandte John Coale in Minsk mit Alexander Lukaschenko zusammen.
+
+Am 12. April 2025 begnadigte Lukaschenko 30 Gefangene, darunter Maria Kolesnikowa.
+
+Am 20. Mai 2024 reiste Swetlana Tichanowskaja nach Washington, um dort Abgeordnete zu treffen.
+
+Am 7. Juni 2024 eröffnete Lukaschenko in Minsk ein neues Werk.
+"""
+
+
+def test_a_chronik_past_its_bound_is_split_and_every_link_finds_its_entry(tmp_path: Path) -> None:
+    corpus = load_corpus(make_project(tmp_path, {"dated.txt": DATED}))
+    events = list(corpus.events)
+    actors = {a.id: a for a in corpus.actors}
+    articles = {a.id: a for a in corpus.articles}
+    auto = [e for e in events if not e.curated]
+    assert len(auto) >= 3
+    assert chronik_pages(events) == {}                         # below the bound: one page, as before
+    assert render_chronik(events, actors, articles, {}) == [("chronik.md", render_timeline(events, actors, articles))]
+    pages = chronik_pages(events, max_entries=1)               # every year too long: one page per month
+    assert pages and all(re.fullmatch(r"chronik/\d{4}(-(\d\d|jahr))?\.md", p) for p in pages)
+    assert sorted(e.id for held in pages.values() for e in held) == sorted(e.id for e in events)
+    rendered = dict(render_chronik(events, actors, articles, pages))
+    assert set(rendered) == {"chronik.md", *pages}
+    links = chronik_links(pages)
+    for event in auto:
+        page = links[event.id]
+        assert f'id="{event.id}"' in rendered[page]
+        assert f"({page})" in rendered["chronik.md"]
+        assert event_link(event, links) == f"{page}#{event.id}"
+        assert event_record(event, links)["url"] == f"{page.removesuffix('.md')}/#{event.id}"
+        jsonschema.validate([event_record(event, links)], schema("events.schema.json"))
+    assert "../artikel/dated.md#zeile-" in rendered[links[auto[0].id]]
+    annotate = date_annotator(events, chronik=links)
+    linked = [i.render("x") for b in articles["dated"].blocks for i in annotate("dated", b.line, "text", b.text)]
+    assert linked and all(re.search(r"\(\.\./(ereignisse/|chronik/\d{4})", md) for md in linked), linked
+
+
+@pytest.mark.parametrize(("path", "url"), [("chronik.md", "chronik/"), ("chronik.md#x-1", "chronik/#x-1"),
+                                           ("chronik/2022-06.md#a", "chronik/2022-06/#a"),
+                                           ("ereignisse/gipfel.md", "ereignisse/gipfel/")])
+def test_page_url(path: str, url: str) -> None:
+    assert page_url(path) == url
+
+
+def test_a_source_cited_everywhere_lists_its_first_citations_and_points_to_the_data(tmp_path: Path) -> None:
+    seed = ("Quelle überall\n17.11.2025\n\nLukaschenko sprach (1).\n\nAnmerkungen:\n"
+            "1. Siehe Bericht, online unter https://example.org/a.\n")
+    corpus = load_corpus(make_project(tmp_path, {"q.txt": seed}))
+    article = corpus.articles[0]
+    many = Source("https://example.org/a", "example.org", tuple(Citation(article.id, 1) for _ in range(MAX_LINKS + 5)))
+    page = render_sources([many], {article.id: article})
+    assert page.count(", Anm. 1](artikel/q.md#") == MAX_LINKS
+    assert "und 5 weitere Stellen (alle in [sources.json](data/sources.json))" in page
+    few = render_sources([Source(many.url, many.domain, many.cited_in[:2])], {article.id: article})
+    assert few.count(", Anm. 1](") == 2 and "weitere" not in few
+
+
+def test_every_link_into_a_split_chronik_finds_its_entry_and_the_pdf_holds_every_part(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("dossier.render.timeline.MAX_TIMELINE_ENTRIES", 1)
+    corpus = load_corpus(make_project(tmp_path, {"dated.txt": DATED, "a.txt": report(1, 3)}))
+    files = {g.path: g.content for g in generate(corpus)}
+    parts = sorted(p for p in files if p.startswith("chronik/"))
+    assert parts
+    into_chronik = re.compile(r"\]\(([./a-z0-9-]*chronik[^)#\s]*)#([^)\s]+)")
+    links = {(path, target, anchor) for path, content in files.items() if path.endswith(".md")
+             for target, anchor in into_chronik.findall(content)}
+    assert {source.split("/")[0] for source, _, _ in links} >= {"artikel", "akteure"}
+    for source, target, anchor in links:
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+        assert f'id="{anchor}"' in files[resolved], (source, target, anchor)
+    plan = pdf_plan(corpus, dt.date(2025, 1, 1))
+    chronik = next(s for s in plan.sections if s.title == "Chronik")
+    assert [p.url for p in chronik.pages] == ["chronik/", *(page_url(p) for p in parts)]
+
+
+def release(i: int) -> str:
+    """An English press release of its own shape reporting the curated June 2025 release."""
+    return (f"Statement {i} on Belarus prisoners\nNov 17, 2025\n\nWASHINGTON – Office {i} welcomed progress.\n\n"
+            f'"We were very encouraged by the June 21, 2025 release of {i + 2} political prisoners who had been '
+            'unjustly held in Belarus," the lawmakers wrote.\n')
+
+
+def test_a_much_reported_event_page_shows_the_top_articles_and_points_to_events_json(tmp_path: Path) -> None:
+    seeds = {f"statement-{i:02d}.txt": release(i) for i in range(MAX_ARTICLES + 2)}
+    corpus = load_corpus(make_project(tmp_path, seeds))
+    event = next(e for e in corpus.events if e.id == "freilassung-tichanowski-2025-06")
+    assert len({m.article for m in event.mentions}) == MAX_ARTICLES + 2
+    page = render_event(event, {a.id: a for a in corpus.articles}, {a.id: a for a in corpus.actors})
+    headings = re.findall(r"^### .*\{ data-search-exclude \}$", page, re.M)
+    assert len(headings) == MAX_ARTICLES
+    assert f"Alle {MAX_ARTICLES + 2} Berichte aus {MAX_ARTICLES + 2} Artikeln stehen in den " \
+           "[offenen Daten](../data/events.json)" in page
+    assert "2 weitere Artikel berichten davon" in page
