@@ -13,7 +13,7 @@ from dossier.index.events import Event, EventMention
 from dossier.model import Article, note_number
 from dossier.render.articles import Annotator, display_title, footnote_anchor, page_meta
 from dossier.render.bounds import MAX_LINKS, select
-from dossier.render.german import MONTH_NAMES, count, number
+from dossier.render.german import count, format_when, number
 from dossier.render.mdtext import Insert, escape_inline, heading_text, link_to
 
 PRECISION_LABELS = {"day": "Tag", "week": "Woche", "month": "Monat", "part": "Teil eines Monats oder Jahres",
@@ -22,7 +22,6 @@ PRECISION_LABELS = {"day": "Tag", "week": "Woche", "month": "Monat", "part": "Te
 BASIS_LABELS = {"explicit": "ausdrücklich im Text", "article date": "aus dem Artikeldatum",
                 "sentence year": "Jahr aus demselben Satz", "context year": "Jahr aus dem Zusammenhang erschlossen",
                 "previous date": "vom zuvor genannten Datum aus"}
-SEASON_NAMES = {3: "Frühjahr", 6: "Sommer", 9: "Herbst", 12: "Winter"}
 
 
 def event_path(event_id: str) -> str:
@@ -53,62 +52,6 @@ def list_safe(markdown: str) -> str:
     """Markdown that starts a list item or line without becoming a list of its own:
     "20. Juni 2025: …" would be read as an ordered list starting at 20."""
     return re.sub(r"^(\d+)\.", r"\1\\.", markdown)
-
-
-def _day(date: dt.date) -> str:
-    return f"{date.day}. {MONTH_NAMES[date.month - 1]} {date.year}"
-
-
-def _month(date: dt.date) -> str:
-    return f"{MONTH_NAMES[date.month - 1]} {date.year}"
-
-
-def format_when(first: dt.date, last: dt.date, precision: str) -> str:
-    """German wording of an interval at its precision: "21. Juni 2025", "Juni 2025",
-    "Herbst 2014", "Ende Juli 2025", "27.–28. Februar 2019", "1998–2002"."""
-    if precision == "since":
-        return "seit " + format_when(first, last, _base_precision(first, last))
-    if precision == "decade":
-        start = first.year // 10 * 10
-        if (first.year, last.year) == (start, start + 9):
-            return f"{start}er Jahre"
-        part = {0: "Anfang", 4: "Mitte"}.get(first.year - start, "Ende")
-        return f"{part} der {start}er Jahre"
-    if precision == "day" or first == last:
-        return _day(first)
-    if precision == "month":
-        return _month(first)
-    if precision == "year":
-        return str(first.year)
-    if precision == "season":
-        name = SEASON_NAMES.get(first.month, "")
-        return f"{name} {first.year}" + (f"/{str(last.year)[2:]}" if last.year != first.year else "")
-    if precision == "part":
-        if first.month == last.month:
-            part = {1: "Anfang", 11: "Mitte"}.get(first.day, "Ende")
-            return f"{part} {_month(first)}"
-        part = {1: "Anfang", 5: "Mitte"}.get(first.month, "Ende")
-        return f"{part} {first.year}"
-    if precision == "week" and first.weekday() == 0 and (last - first).days == 6:
-        return f"Woche vom {first.day}. {MONTH_NAMES[first.month - 1]} bis {_day(last)}"
-    if precision == "week":
-        return f"um den {_day(first + (last - first) / 2)}"
-    if first.month == 1 and first.day == 1 and last.month == 12 and last.day == 31:
-        return f"{first.year}–{last.year}"
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}.–{_day(last)}"
-    return f"{_day(first)} – {_day(last)}"
-
-
-def _base_precision(first: dt.date, last: dt.date) -> str:
-    if first == last:
-        return "day"
-    if first.day == 1 and (last + dt.timedelta(days=1)).day == 1 and (first.year, first.month) == (last.year,
-                                                                                                   last.month):
-        return "month"
-    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31):
-        return "year" if first.year == last.year else "range"
-    return "range"
 
 
 def when(event: Event) -> str:

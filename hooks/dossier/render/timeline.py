@@ -3,6 +3,7 @@ the curated events and one page per year (or month), so no page grows with the c
 
 from __future__ import annotations
 
+import datetime as dt
 from itertools import groupby
 
 from dossier.annotate.actors import Actor
@@ -11,7 +12,7 @@ from dossier.model import Article
 from dossier.render.articles import display_title, page_meta
 from dossier.render.bounds import MAX_LINKS
 from dossier.render.events import PRECISION_LABELS, Chronik, event_path, report_place, source_count, when
-from dossier.render.german import MONTH_NAMES, count, number
+from dossier.render.german import MONTH_NAMES, count, format_when, number
 from dossier.render.mdtext import escape_inline
 
 
@@ -148,7 +149,9 @@ def _page_title(path: str) -> str:
         return f"Chronik {year}"
     if part == "jahr":
         return f"Chronik {year}: ganzes Jahr oder länger"
-    return f"Chronik {MONTH_NAMES[int(part) - 1]} {year}"
+    first = dt.date(int(year), int(part), 1)
+    last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+    return f"Chronik {format_when(first, last, 'month')}"
 
 
 def render_chronik(events: list[Event], actors: dict[str, Actor], articles: dict[str, Article],
