@@ -11,7 +11,7 @@ import html
 import json
 from collections.abc import Callable
 
-from dossier.model import Article, Block, Field, Footnote, note_part
+from dossier.model import Article, Block, Field, Footnote, RemovedLine, note_part
 from dossier.parse.links import clean_target
 from dossier.render.german import PROVENANCE, count, long_date
 from dossier.render.mdtext import (
@@ -57,7 +57,10 @@ def page_meta(title: str, *, search: bool = True, boost: float | None = None) ->
 
 
 def referenced_notes(article: Article) -> set[int]:
-    return {m.number for b in article.blocks for m in b.markers}
+    """Notes with a reference on the page: in the text, or in a line removed while reading
+    (an infobox row), whose reference then stands in the "Beim Einlesen entfernt" box."""
+    return ({m.number for b in article.blocks for m in b.markers}
+            | {m.number for r in article.removed for m in r.markers})
 
 
 def footnote_anchor(article: Article, number: int) -> str:
@@ -123,6 +126,13 @@ def _with_markers(block: Block, annotate: Annotator, article: Article, part: str
         inserts.append(Insert(marker.offset, marker.offset,
                               fixed(f"[^{number}]" if known else f" &#40;{number}&#41;")))
     return inserts
+
+
+def _removed_text(line: RemovedLine) -> str:
+    """A removed line as text; the notes it cited as footnote references (Python-Markdown
+    footnotes work inside the box's list item), so the note's back-link leads here."""
+    inserts = [Insert(m.offset, m.offset, fixed(f"[^{m.number}]")) for m in line.markers]
+    return compose(line.text, inserts, block=False) if inserts else escape_inline(line.text)
 
 
 def render_block(article: Article, block: Block, annotate: Annotator) -> str:
@@ -220,7 +230,7 @@ def render_article(article: Article, annotate: Annotator = _no_annotations,
     if article.removed:
         out += [f'??? note "Beim Einlesen entfernt: {count(len(article.removed), "Zeile", "Zeilen")} '
                 'Seitennavigation"', ""]
-        out += [f"    - Zeile {r.line}: {escape_inline(r.text)} ({r.reason})" for r in article.removed]
+        out += [f"    - Zeile {r.line}: {_removed_text(r)} ({r.reason})" for r in article.removed]
         out.append("")
     out += _neighbour_links(neighbours)
     return "\n".join(out)
