@@ -28,7 +28,14 @@ from rapidfuzz.distance import JaroWinkler
 from dossier.annotate.actors import Actor
 from dossier.annotate.match import Matcher, Part
 from dossier.annotate.mentions import Mention, name_segments
-from dossier.annotate.namewords import DETERMINERS, TITLES, is_common_word, looks_like_given_name, skeleton
+from dossier.annotate.namewords import (
+    DETERMINERS,
+    TITLES,
+    is_common_word,
+    is_place_name,
+    looks_like_given_name,
+    skeleton,
+)
 from dossier.annotate.normalise import atoms, key
 from dossier.annotate.sentences import sentence_span
 from dossier.model import Article, Diagnostic
@@ -233,6 +240,8 @@ def _name_at(text: str, words: list[tuple[int, int, str]], free: list[bool], i: 
             and _word_ok(text, words[end][0], words[end][1], language):
         end += 1
     surname = re.sub(r"['’]s$", "", text[words[end - 1][0]:words[end - 1][1]])
+    if is_place_name(tuple(w for _, _, w in words[i:end])):
+        return None   # "Burkina Faso", "Sri Lanka", "Neuseeland"
     if end > i + 1:
         given = finder.known_first(words[i][2]) or looks_like_given_name(word)
         second = text[words[i + 1][0]:words[i + 1][1]]
