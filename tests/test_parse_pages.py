@@ -431,3 +431,26 @@ References[edit]
                                                "admonition"])
     # Python-Markdown footnotes: a reference fnref:2 inside the box, the note's back-link to it
     assert 'id="fnref:2"' in html and 'href="#fnref:2"' in html and 'href="#fnref:3"' in html
+
+
+def test_the_page_says_which_line_became_the_title_and_by_which_rule() -> None:
+    from dossier.render.articles import metadata_table
+    article, _ = parse(f"Statement\n\nSecretary Welcomes the Release of Political Prisoners\n\n{LEAD}\n")
+    assert article.title_rule
+    assert (f"| Titel | Secretary Welcomes the Release of Political Prisoners | aus dem Text, Zeile 3; "
+            f"gewählt als {article.title_rule} |") in metadata_table(article).split("\n")
+    given, _ = parse(f"---\ntitle: Freigelassen\n---\n{LEAD}\n")
+    assert "| Titel | Freigelassen | aus dem Dateikopf, Zeile 2 |" in metadata_table(given).split("\n")
+
+
+def test_a_letter_note_shows_its_label_on_the_page_and_in_the_open_data() -> None:
+    import markdown
+
+    from dossier.render.articles import render_article
+    from dossier.render.opendata import article_record
+    article, _ = notes_of("Lukashenko[a] was born in Kopys.[1]\nNotes\n^ Belarusian spelling.\n\n"
+                          "References\n^ First.\n")
+    html = markdown.markdown(render_article(article), extensions=["footnotes", "attr_list", "md_in_html",
+                                                                  "pymdownx.details", "admonition", "tables"])
+    assert '<span class="dossier-note-label">[a]</span> Belarusian spelling.' in html
+    assert [(n["number"], n["label"]) for n in article_record(article)["footnotes"]] == [(1, None), (2, "a")]

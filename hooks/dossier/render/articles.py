@@ -82,6 +82,19 @@ def _meta_row(name: str, value: str, field: Field) -> str:
     return f"| {name} | {value} | {_provenance(field)} |"
 
 
+def _title_row(article: Article) -> str:
+    """Which line became the title and by which rule (a category label above a headline, the
+    line before the date line …), so a reader can see the choice and a contributor can fix it
+    with `title:` in the front matter."""
+    title = article.title
+    if not title.value:
+        return f"| Titel | **kein Titel gefunden** (Quelldatei `{article.path}`) | — |"
+    where = _provenance(title)
+    if article.title_rule:
+        where += f"; gewählt als {escape_inline(article.title_rule)}"
+    return f"| Titel | {escape_inline(title.value)} | {where} |"
+
+
 def metadata_table(article: Article) -> str:
     date = article.date
     if date.value:
@@ -99,6 +112,7 @@ def metadata_table(article: Article) -> str:
     rows = [
         "| Angabe | Wert | Herkunft |",
         "|---|---|---|",
+        _title_row(article),
         _meta_row("Datum", date_text, date),
         _meta_row("Autor", author, article.author),
         _meta_row("Medium", escape_inline(article.outlet.value or "unbekannt"), article.outlet),
@@ -167,7 +181,10 @@ def render_footnote(article: Article, note: Footnote, annotate: Annotator) -> st
             inserts.append(Insert(link.start, link.end, fixed(f"[{escape_inline(link.target)}]({target})")))
     # Block mode: a note is inline text, so "# Kopf" or "- x" at its start must not become a
     # heading or a list inside the footnote.
-    return compose(note.text, inserts)
+    text = compose(note.text, inserts)
+    # A letter note ("[a]" in the text) keeps its label: the footnote number is only its place
+    # in the list, the label is how the source cites it.
+    return f'<span class="dossier-note-label">[{note.label}]</span> {text}' if note.label else text
 
 
 def byline(article: Article) -> str:
