@@ -300,3 +300,18 @@ def test_split_name_into_first_names_and_surname(name: str, surname: str | None,
 ])
 def test_a_state_heading_a_longer_x_of_y_name_is_not_the_state(text: str, actors: list[str]) -> None:
     assert [actor for _, actor in linked(text)] == actors
+
+
+@pytest.mark.parametrize(("form", "surname", "listed"), [
+    ("Siarhei Tsikhanouski", None, "Tsikhanouski, Siarhei"),
+    ("Aljaksandr Ryhorawitsch Lukaschenka", None, "Lukaschenka, Aljaksandr"),
+    ("Kim Jong-un", "Kim", "Kim, Jong-un"),
+    ("Hans van der Berg", "van der Berg", "van der Berg, Hans"),
+    ("Lukaschenka", None, "Lukaschenka"),
+])
+def test_one_rule_decides_the_surname_for_registry_and_unknown_names(form: str, surname: str | None,
+                                                                      listed: str) -> None:
+    from dossier.annotate.namewords import sorted_name, split_full_name
+    assert sorted_name(form, surname) == listed
+    if " " in form:
+        assert split_full_name(form, surname) is not None

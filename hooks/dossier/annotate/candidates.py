@@ -35,6 +35,7 @@ from dossier.annotate.namewords import (
     is_place_name,
     looks_like_given_name,
     skeleton,
+    split_full_name,
 )
 from dossier.annotate.normalise import atoms, key
 from dossier.annotate.sentences import sentence_span
@@ -249,7 +250,8 @@ def _name_at(text: str, words: list[tuple[int, int, str]], free: list[bool], i: 
             return None   # "First Lady Hillary Clinton": the name starts at the next word
         slavic = bool(_SLAVIC_SURNAME.search(key(surname))) and not _ADJECTIVE.search(key(word))
         if given or slavic or prev in TITLES:
-            return word, surname, end
+            split = split_full_name(text[words[i][0]:words[end - 1][1]])
+            return (split[0], re.sub(r"['’]s$", "", split[1]), end) if split else (word, surname, end)
         return None
     if prev in TITLES and not looks_like_given_name(word):
         return None, surname, end

@@ -38,6 +38,7 @@ from dossier.annotate.namewords import (
     looks_like_given_name,
     patronymic_gender,
     skeleton,
+    split_full_name,
 )
 from dossier.annotate.normalise import atoms, key
 
@@ -98,18 +99,10 @@ class Matcher:
 
 
 def split_name(actor: Actor, variant: Variant) -> tuple[str, str] | None:
-    """(first names, surname) of a person's spelling, or None for a single word."""
-    form = variant.form.strip()
-    if actor.surname and variant.scheme is None and form.endswith(" " + actor.surname):
-        return form[: -len(actor.surname)].strip(), actor.surname
-    if actor.surname and variant.scheme is None and form.startswith(actor.surname + " "):
-        return form[len(actor.surname):].strip(), actor.surname   # family name first: Kim Jong-un
-    words = form.split()
-    if len(words) < 2:
-        return None
-    if len(words) >= 3 and patronymic_gender(words[-2]):
-        return " ".join(words[:-2]), words[-1]
-    return " ".join(words[:-1]), words[-1]
+    """(first names, surname) of a person's spelling, or None for a single word. The registry's
+    `surname` applies to the spellings written in the registry (generated ones follow the
+    scheme's word order); the rule itself is namewords.split_full_name."""
+    return split_full_name(variant.form, actor.surname if variant.scheme is None else None)
 
 
 def _keys(text: str) -> tuple[str, ...]:

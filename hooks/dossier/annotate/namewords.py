@@ -119,6 +119,31 @@ _SKELETON_STEPS = (
 )
 
 
+def split_full_name(form: str, surname: str | None = None) -> tuple[str, str] | None:
+    """(given names, surname) of a person's full name; None for a single word. The one place
+    that decides what a surname is, for the registry (matcher) and for unknown names
+    (candidates): the registry's `surname` where the form ends or starts with it ("Kim
+    Jong-un", "Hans van der Berg"); else the last word, skipping a patronymic before it
+    ("Aljaksandr Ryhorawitsch Lukaschenka" -> Aljaksandr, Lukaschenka)."""
+    form = " ".join(form.split())
+    if surname and form.endswith(" " + surname):
+        return form[: -len(surname)].strip(), surname
+    if surname and form.startswith(surname + " "):
+        return form[len(surname):].strip(), surname   # family name first: Kim Jong-un
+    words = form.split()
+    if len(words) < 2:
+        return None
+    if len(words) >= 3 and patronymic_gender(words[-2]):
+        return " ".join(words[:-2]), words[-1]
+    return " ".join(words[:-1]), words[-1]
+
+
+def sorted_name(form: str, surname: str | None = None) -> str:
+    """A person's name as a register lists it ("Tsikhanouski, Siarhei"), by split_full_name."""
+    parts = split_full_name(form, surname)
+    return f"{parts[1]}, {parts[0]}" if parts else form
+
+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[tuple[str, ...]]:
     """Names of countries, territories and big cities in German and English, as tuples of word
