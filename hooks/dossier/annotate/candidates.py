@@ -118,11 +118,24 @@ class _Name:
     first: str | None
     surname: str
     surface: str
-    sentence: str
+    text: str          # the segment it stands in; the sentence is cut out only for the one
+    start: int         # occurrence an entry quotes (sentence_span scans the text)
+    stop: int
+
+    @property
+    def sentence(self) -> str:
+        left, right = sentence_span(self.text, self.start, self.stop)
+        return " ".join(self.text[left:right].split())
 
 
 def _word_ok(text: str, start: int, end: int, language: str | None) -> bool:
-    word = text[start:end]
+    return _name_word(text[start:end], language)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_word(word: str, language: str | None) -> bool:
+    """A capitalised word that can be part of a name (no title, article, number or common
+    word). Cached: a corpus repeats the same capitalised words in every article."""
     if not word[:1].isupper() or word.isupper() or any(c.isdigit() for c in word):
         return False
     k = key(word)
@@ -177,10 +190,9 @@ def find_candidates(matcher: Matcher, actors: list[Actor], articles: list[Articl
                 if found:
                     first, surname, end = found
                     start, stop = words[i][0], words[end - 1][1]
-                    left, right = sentence_span(text, start, stop)
                     names.append(_Name(article.id, seg.line, first, surname, text[start:stop].rstrip("’'s")
                                        if text[start:stop].endswith(("’s", "'s")) else text[start:stop],
-                                       " ".join(text[left:right].split())))
+                                       text, start, stop))
                     i = end
                     continue
                 if free[i] and _word_ok(text, words[i][0], words[i][1], language):
@@ -281,9 +293,10 @@ def _people(names: list[_Name]) -> list[Candidate]:
         best = max(full, key=lambda n: (len(n.surface), -members.index(n)))
         name = f"{best.first} {best.surname}" if best.first else best.surname
         articles = tuple(dict.fromkeys(n.article for n in members))
+        sentence = best.sentence
         for n in members:
             found.append(Candidate(n.article, n.line, n.surface, "unknown-name", person=slug(name), name=name,
-                                   gender=guess_gender(best.first, best.surname), sentence=best.sentence,
+                                   gender=guess_gender(best.first, best.surname), sentence=sentence,
                                    mentions=len(members), articles=articles))
     return found
 
