@@ -23,6 +23,7 @@ from ruamel.yaml import YAML  # noqa: E402
 from dossier.model import Article  # noqa: E402
 from dossier.parse.article import parse_article  # noqa: E402
 from dossier.read.seedfile import read_seed  # noqa: E402
+from dossier.render.articles import referenced_notes  # noqa: E402
 
 EVAL = ROOT / "eval" / "parse"
 
@@ -35,6 +36,9 @@ class Result:
     notes_found: int
     notes_expected: int
     notes_cited: int
+    # Notes without a back-link whose marker ("[1]", "[a]") stands nowhere in the paste: the
+    # page the contributor copied lost it, no parser can place it.
+    notes_unmarked: list[str] = field(default_factory=list)
     debris_left: list[str] = field(default_factory=list)
     repeats_left: list[str] = field(default_factory=list)
     lost: list[str] = field(default_factory=list)
@@ -75,14 +79,19 @@ def check(entry: dict[str, Any]) -> Result:
     headings = [str(h) for h in entry.get("headings") or []]
     found_headings = [b.text for b in article.blocks if b.kind == "heading"]
     expected_date = entry.get("date")
+    raw = (EVAL / name).read_text(encoding="utf-8")
+    cited = referenced_notes(article)
     return Result(
         name=name,
         title_ok=article.title.value == entry["title"],
         date_ok=article.date.value == (str(expected_date) if expected_date else None),
         notes_found=len(article.footnotes),
         notes_expected=int(str(entry["footnotes"])),
-        notes_cited=len({m.number for b in article.blocks for m in b.markers}
-                        & {n.number for n in article.footnotes}),
+        # A note has a back-link where the page carries a reference to it: in the text, or in
+        # the "Beim Einlesen entfernt" box for a line removed with its marker (an infobox row).
+        notes_cited=len(cited & {n.number for n in article.footnotes}),
+        notes_unmarked=[n.label or str(n.number) for n in article.footnotes
+                        if n.number not in cited and f"[{n.label or n.number}]" not in raw],
         debris_left=[d for d in debris if any(_contains(t, d) for t in texts)],
         repeats_left=[o for o in once if body.count(o) != 1],
         lost=[k for k in keep if k not in body],
@@ -97,7 +106,9 @@ def main() -> int:
     for r in results:
         print(f"- {r.name}: title {'ok' if r.title_ok else 'WRONG (' + repr(r.title) + ')'}, "
               f"date {'ok' if r.date_ok else 'WRONG (' + repr(r.date) + ')'}, "
-              f"footnotes {r.notes_found}/{r.notes_expected} ({r.notes_cited} with back-link), "
+              f"footnotes {r.notes_found}/{r.notes_expected} ({r.notes_cited} with back-link"
+              + (f"; {', '.join(r.notes_unmarked)} cited nowhere in the paste" if r.notes_unmarked else "")
+              + "), "
               f"debris left {len(r.debris_left)}, "
               f"repeats left {len(r.repeats_left)}, real lines lost {len(r.lost)}, "
               f"headings wrong {len(r.headings_wrong)}")
@@ -112,7 +123,8 @@ def main() -> int:
     print(f"Overall: titles right {sum(r.title_ok for r in results)}/{n}, "
           f"dates right {sum(r.date_ok for r in results)}/{n}, "
           f"footnotes found {notes_right}/{notes_expected} "
-          f"({sum(r.notes_cited for r in results)} with back-link), "
+          f"({sum(r.notes_cited for r in results)} with back-link, "
+          f"{sum(len(r.notes_unmarked) for r in results)} cited nowhere in the paste), "
           f"debris lines left {sum(len(r.debris_left) for r in results)}/{debris_total}, "
           f"repeats left {sum(len(r.repeats_left) for r in results)}, "
           f"real lines lost {sum(len(r.lost) for r in results)}, "

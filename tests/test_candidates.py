@@ -74,3 +74,14 @@ def test_pasting_the_printed_entries_gives_an_actor_page_per_person(tmp_path: Pa
     pages = {g.path for g in generate(corpus)}
     assert {f"akteure/{person}.md" for person in new} <= pages
     assert not [c for c in corpus.candidates if c.person in new]
+
+
+def test_country_and_city_names_are_no_person_candidates(tmp_path: Path) -> None:
+    english = ("---\ntitle: Vote\nlanguage: en\n---\nBurkina Faso and Sri Lanka voted against the resolution; "
+               "Sierra Leone abstained. Ambassador Julie Fisher met Uladzimir Labkovich in Buenos Aires.\n")
+    german = ("---\ntitle: Abstimmung\nlanguage: de\n---\nBurkina Faso und Costa Rica stimmten zu, "
+              "während Marfa Rabkova aus der Haft schrieb.\n")
+    corpus = load_corpus(make_project(tmp_path, {"a.txt": english, "b.txt": german}))
+    surfaces = {c.surface for c in corpus.candidates if c.reason == "unknown-name"}
+    assert {"Julie Fisher", "Uladzimir Labkovich", "Marfa Rabkova"} <= surfaces
+    assert not surfaces & {"Burkina Faso", "Sri Lanka", "Sierra Leone", "Costa Rica", "Buenos Aires"}

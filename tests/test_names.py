@@ -282,3 +282,36 @@ def test_split_name_into_first_names_and_surname(name: str, surname: str | None,
 
     actor = Actor("x", name, "person", "x", "r", 1, gender="m", surname=surname)
     assert split_name(actor, Variant(name)) == parts
+
+
+# --- a registry name inside a longer proper name names something else --------------------------
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # en.wikipedia, Ryanair Flight 4978: a Telegram channel, not the state
+    ("He was the chief editor of the Telegram channel Belarus of the Brain.", []),
+    ("a reporter for Belarus of the People, a newsletter.", []),
+    # the state, in the shapes real texts use
+    ("He has been president of the Republic of Belarus since 1994.", ["belarus"]),
+    ("Belarus’ opposition leaders fled to Vilnius.", ["belarus"]),
+    ("Few recognise the Belarus of Lukashenko in these pictures.", ["belarus", "alexander-lukaschenko"]),
+    ("The embassy of the United States of America in Minsk reopened.", ["usa"]),
+    ("the United States Department of State said on Friday", ["usa", "us-aussenministerium"]),
+    ("Belarus of all places was chosen as the venue.", ["belarus"]),
+])
+def test_a_state_heading_a_longer_x_of_y_name_is_not_the_state(text: str, actors: list[str]) -> None:
+    assert [actor for _, actor in linked(text)] == actors
+
+
+@pytest.mark.parametrize(("form", "surname", "listed"), [
+    ("Siarhei Tsikhanouski", None, "Tsikhanouski, Siarhei"),
+    ("Aljaksandr Ryhorawitsch Lukaschenka", None, "Lukaschenka, Aljaksandr"),
+    ("Kim Jong-un", "Kim", "Kim, Jong-un"),
+    ("Hans van der Berg", "van der Berg", "van der Berg, Hans"),
+    ("Lukaschenka", None, "Lukaschenka"),
+])
+def test_one_rule_decides_the_surname_for_registry_and_unknown_names(form: str, surname: str | None,
+                                                                      listed: str) -> None:
+    from dossier.annotate.namewords import sorted_name, split_full_name
+    assert sorted_name(form, surname) == listed
+    if " " in form:
+        assert split_full_name(form, surname) is not None

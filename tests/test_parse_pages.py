@@ -403,3 +403,54 @@ def test_a_site_name_separated_from_the_title_by_removed_lines_is_no_topic() -> 
     article, _ = parse(f"World Atlas\nFlag as Inappropriate\n\nExiles in Vilnius\n\n{LEAD}\n")
     assert article.title.value == "Exiles in Vilnius" and article.topics == ()
     assert ("World Atlas", "Seitenkopf vor dem Titel") in [(r.text, r.reason) for r in article.removed]
+
+
+def test_a_note_cited_only_in_a_removed_infobox_row_keeps_its_reference_and_back_link() -> None:
+    import markdown
+
+    from dossier.render.articles import referenced_notes, render_article
+    article, diags = parse("""Maryia Kalesnikava
+From Wikipedia, the free encyclopedia
+Born
+Maryia Alyaksandrauna Kalesnikava[2]
+Political partyTogether[3]
+Maryia Kalesnikava (born 1982) is a Belarusian musician and political activist.[1]
+References[edit]
+^ "Kalesnikava sentenced". BBC News. 6 September 2021.
+^ Belarusian: Марыя Аляксандраўна Калеснікава.
+^ "Party founded". Reuters. 2021.
+""")
+    infobox = [r for r in article.removed if r.reason == "Infobox" and r.markers]
+    assert [(r.text, [m.number for m in r.markers]) for r in infobox] == [
+        ("Maryia Alyaksandrauna Kalesnikava", [2]), ("Political partyTogether", [3])]
+    assert referenced_notes(article) == {1, 2, 3}
+    assert [d.code for d in diags if d.code.startswith("orphan")] == []
+    page = render_article(article)
+    assert "Maryia Alyaksandrauna Kalesnikava[^2]" in page and "Political partyTogether[^3]" in page
+    html = markdown.markdown(page, extensions=["footnotes", "attr_list", "md_in_html", "pymdownx.details",
+                                               "admonition"])
+    # Python-Markdown footnotes: a reference fnref:2 inside the box, the note's back-link to it
+    assert 'id="fnref:2"' in html and 'href="#fnref:2"' in html and 'href="#fnref:3"' in html
+
+
+def test_the_page_says_which_line_became_the_title_and_by_which_rule() -> None:
+    from dossier.render.articles import metadata_table
+    article, _ = parse(f"Statement\n\nSecretary Welcomes the Release of Political Prisoners\n\n{LEAD}\n")
+    assert article.title_rule
+    assert (f"| Titel | Secretary Welcomes the Release of Political Prisoners | aus dem Text, Zeile 3; "
+            f"gewählt als {article.title_rule} |") in metadata_table(article).split("\n")
+    given, _ = parse(f"---\ntitle: Freigelassen\n---\n{LEAD}\n")
+    assert "| Titel | Freigelassen | aus dem Dateikopf, Zeile 2 |" in metadata_table(given).split("\n")
+
+
+def test_a_letter_note_shows_its_label_on_the_page_and_in_the_open_data() -> None:
+    import markdown
+
+    from dossier.render.articles import render_article
+    from dossier.render.opendata import article_record
+    article, _ = notes_of("Lukashenko[a] was born in Kopys.[1]\nNotes\n^ Belarusian spelling.\n\n"
+                          "References\n^ First.\n")
+    html = markdown.markdown(render_article(article), extensions=["footnotes", "attr_list", "md_in_html",
+                                                                  "pymdownx.details", "admonition", "tables"])
+    assert '<span class="dossier-note-label">[a]</span> Belarusian spelling.' in html
+    assert [(n["number"], n["label"]) for n in article_record(article)["footnotes"]] == [(1, None), (2, "a")]

@@ -101,6 +101,10 @@ class RemovedLine:
     line: int
     text: str
     reason: str
+    # Footnote markers the removed line carried ("[6]" in an infobox row), taken out of `text`:
+    # the "Beim Einlesen entfernt" box shows them as footnote references, so every note keeps a
+    # reference and its back-link.
+    markers: tuple[Marker, ...] = ()
 
 
 @dataclass(frozen=True)

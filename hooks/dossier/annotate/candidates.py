@@ -28,7 +28,15 @@ from rapidfuzz.distance import JaroWinkler
 from dossier.annotate.actors import Actor
 from dossier.annotate.match import Matcher, Part
 from dossier.annotate.mentions import Mention, name_segments
-from dossier.annotate.namewords import DETERMINERS, TITLES, is_common_word, looks_like_given_name, skeleton
+from dossier.annotate.namewords import (
+    DETERMINERS,
+    TITLES,
+    is_common_word,
+    is_place_name,
+    looks_like_given_name,
+    skeleton,
+    split_full_name,
+)
 from dossier.annotate.normalise import atoms, key
 from dossier.annotate.sentences import sentence_span
 from dossier.model import Article, Diagnostic
@@ -110,11 +118,24 @@ class _Name:
     first: str | None
     surname: str
     surface: str
-    sentence: str
+    text: str          # the segment it stands in; the sentence is cut out only for the one
+    start: int         # occurrence an entry quotes (sentence_span scans the text)
+    stop: int
+
+    @property
+    def sentence(self) -> str:
+        left, right = sentence_span(self.text, self.start, self.stop)
+        return " ".join(self.text[left:right].split())
 
 
 def _word_ok(text: str, start: int, end: int, language: str | None) -> bool:
-    word = text[start:end]
+    return _name_word(text[start:end], language)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_word(word: str, language: str | None) -> bool:
+    """A capitalised word that can be part of a name (no title, article, number or common
+    word). Cached: a corpus repeats the same capitalised words in every article."""
     if not word[:1].isupper() or word.isupper() or any(c.isdigit() for c in word):
         return False
     k = key(word)
@@ -169,10 +190,9 @@ def find_candidates(matcher: Matcher, actors: list[Actor], articles: list[Articl
                 if found:
                     first, surname, end = found
                     start, stop = words[i][0], words[end - 1][1]
-                    left, right = sentence_span(text, start, stop)
                     names.append(_Name(article.id, seg.line, first, surname, text[start:stop].rstrip("’'s")
                                        if text[start:stop].endswith(("’s", "'s")) else text[start:stop],
-                                       " ".join(text[left:right].split())))
+                                       text, start, stop))
                     i = end
                     continue
                 if free[i] and _word_ok(text, words[i][0], words[i][1], language):
@@ -233,6 +253,8 @@ def _name_at(text: str, words: list[tuple[int, int, str]], free: list[bool], i: 
             and _word_ok(text, words[end][0], words[end][1], language):
         end += 1
     surname = re.sub(r"['’]s$", "", text[words[end - 1][0]:words[end - 1][1]])
+    if is_place_name(tuple(w for _, _, w in words[i:end])):
+        return None   # "Burkina Faso", "Sri Lanka", "Neuseeland"
     if end > i + 1:
         given = finder.known_first(words[i][2]) or looks_like_given_name(word)
         second = text[words[i + 1][0]:words[i + 1][1]]
@@ -240,7 +262,8 @@ def _name_at(text: str, words: list[tuple[int, int, str]], free: list[bool], i: 
             return None   # "First Lady Hillary Clinton": the name starts at the next word
         slavic = bool(_SLAVIC_SURNAME.search(key(surname))) and not _ADJECTIVE.search(key(word))
         if given or slavic or prev in TITLES:
-            return word, surname, end
+            split = split_full_name(text[words[i][0]:words[end - 1][1]])
+            return (split[0], re.sub(r"['’]s$", "", split[1]), end) if split else (word, surname, end)
         return None
     if prev in TITLES and not looks_like_given_name(word):
         return None, surname, end
@@ -270,9 +293,10 @@ def _people(names: list[_Name]) -> list[Candidate]:
         best = max(full, key=lambda n: (len(n.surface), -members.index(n)))
         name = f"{best.first} {best.surname}" if best.first else best.surname
         articles = tuple(dict.fromkeys(n.article for n in members))
+        sentence = best.sentence
         for n in members:
             found.append(Candidate(n.article, n.line, n.surface, "unknown-name", person=slug(name), name=name,
-                                   gender=guess_gender(best.first, best.surname), sentence=best.sentence,
+                                   gender=guess_gender(best.first, best.surname), sentence=sentence,
                                    mentions=len(members), articles=articles))
     return found
 

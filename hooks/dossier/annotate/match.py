@@ -38,6 +38,7 @@ from dossier.annotate.namewords import (
     looks_like_given_name,
     patronymic_gender,
     skeleton,
+    split_full_name,
 )
 from dossier.annotate.normalise import atoms, key
 
@@ -94,21 +95,14 @@ class Matcher:
     bare: frozenset[str]          # actors a bare surname means where several share it
     patronymics: dict[str, frozenset[str]]   # actor -> keys of its patronymic spellings
     surnames_of: dict[str, tuple[Part, ...]]  # actor -> its one-word Latin surname parts
+    persons: frozenset[str] = frozenset()
 
 
 def split_name(actor: Actor, variant: Variant) -> tuple[str, str] | None:
-    """(first names, surname) of a person's spelling, or None for a single word."""
-    form = variant.form.strip()
-    if actor.surname and variant.scheme is None and form.endswith(" " + actor.surname):
-        return form[: -len(actor.surname)].strip(), actor.surname
-    if actor.surname and variant.scheme is None and form.startswith(actor.surname + " "):
-        return form[len(actor.surname):].strip(), actor.surname   # family name first: Kim Jong-un
-    words = form.split()
-    if len(words) < 2:
-        return None
-    if len(words) >= 3 and patronymic_gender(words[-2]):
-        return " ".join(words[:-2]), words[-1]
-    return " ".join(words[:-1]), words[-1]
+    """(first names, surname) of a person's spelling, or None for a single word. The registry's
+    `surname` applies to the spellings written in the registry (generated ones follow the
+    scheme's word order); the rule itself is namewords.split_full_name."""
+    return split_full_name(variant.form, actor.surname if variant.scheme is None else None)
 
 
 def _keys(text: str) -> tuple[str, ...]:
@@ -183,7 +177,8 @@ def build_matcher(actors: list[Actor]) -> Matcher:
         genders={a.id: a.gender for a in actors},
         bare=frozenset(a.id for a in actors if a.surname_alone),
         patronymics={a.id: frozenset(key(p) for p in a.patronymics) for a in actors if a.patronymics},
-        surnames_of=_by_actor(skeletons))
+        surnames_of=_by_actor(skeletons),
+        persons=frozenset(a.id for a in actors if a.kind == "person"))
 
 
 class _Scan:
@@ -289,10 +284,27 @@ class _Scan:
                 continue
             if form.capitals and not all(self.surface(j).rstrip("s’'").isupper() for j in range(i, end)):
                 continue
+            if form.actor not in self.m.persons and self.head_of_longer_name(end):
+                return None
             same = tuple(f for f in candidates or () if f.atoms == form.atoms and f.weak == form.weak)
             kind = "shared" if form.weak else "full"
             return end, self.hit(i, end, same, kind)
         return None
+
+    def head_of_longer_name(self, end: int) -> bool:
+        """The written form ending before word `end` heads a longer proper name of the shape
+        "X of (the) Y" whose Y is no known name: "Belarus of the Brain" (a Telegram channel) is
+        not the state, while "Republic of Belarus", "Belarus’ opposition" and "the Belarus of
+        Lukashenko" are. Only an English "of" with a capitalised word after it counts; a German
+        genitive ("Belarus der Zukunft") stays ambiguous and keeps the link."""
+        k = end
+        if k >= len(self.words) or self.words[k][2] != "of" or not self.adjacent(k - 1, k) \
+                or self.caps[k]:
+            return False
+        k += 1
+        if k < len(self.words) and self.words[k][2] == "the" and self.adjacent(k - 1, k):
+            k += 1
+        return k < len(self.words) and self.adjacent(k - 1, k) and self.caps[k] and not self.known(k)
 
     def full_name(self, i: int) -> tuple[int, Hit] | None:
         """First name(s) or initial, optional patronymic, surname of the same person; or

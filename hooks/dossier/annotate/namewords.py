@@ -11,6 +11,9 @@
   "Präsident", "Machthaber", "Secretary", "Mr."). A closed list of job titles: no library
   lists them for German and English, so it is written here.
 - Patronymics are recognised by shape (-owitsch, -ovich, -ovna, -auna, Cyrillic -вич/-вна …).
+- *Place names* (countries and territories, and the cities of the time-zone database, in German
+  and English) come from CLDR via Babel and from the IANA zone names: "Burkina Faso" is no
+  person even though "Burkina" looks like a given name.
 - A transliteration *skeleton* folds the letters that schemes write differently
   (kh/ch/h, ts/z/c/s, w/v/ŭ, j/y/i, -ij/-yj/-i/-y, doubled letters), so an unseen spelling of a
   known surname ("Tsihanouskaya") has the same skeleton as a generated one.
@@ -22,6 +25,7 @@ import re
 from functools import lru_cache
 from statistics import median
 
+from babel import Locale
 from wordfreq import zipf_frequency
 
 from dossier.annotate.normalise import key
@@ -113,6 +117,54 @@ _SKELETON_STEPS = (
     (r"(?:ij|yj|iy|yi|ii|j|y)", "i"),
     (r"(.)\1+", r"\1"),                                # doubled letters (Protassewitsch)
 )
+
+
+def split_full_name(form: str, surname: str | None = None) -> tuple[str, str] | None:
+    """(given names, surname) of a person's full name; None for a single word. The one place
+    that decides what a surname is, for the registry (matcher) and for unknown names
+    (candidates): the registry's `surname` where the form ends or starts with it ("Kim
+    Jong-un", "Hans van der Berg"); else the last word, skipping a patronymic before it
+    ("Aljaksandr Ryhorawitsch Lukaschenka" -> Aljaksandr, Lukaschenka)."""
+    form = " ".join(form.split())
+    if surname and form.endswith(" " + surname):
+        return form[: -len(surname)].strip(), surname
+    if surname and form.startswith(surname + " "):
+        return form[len(surname):].strip(), surname   # family name first: Kim Jong-un
+    words = form.split()
+    if len(words) < 2:
+        return None
+    if len(words) >= 3 and patronymic_gender(words[-2]):
+        return " ".join(words[:-2]), words[-1]
+    return " ".join(words[:-1]), words[-1]
+
+
+def sorted_name(form: str, surname: str | None = None) -> str:
+    """A person's name as a register lists it ("Tsikhanouski, Siarhei"), by split_full_name."""
+    parts = split_full_name(form, surname)
+    return f"{parts[1]}, {parts[0]}" if parts else form
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[tuple[str, ...]]:
+    """Names of countries, territories and big cities in German and English, as tuples of word
+    keys ("burkina", "faso"). Built once: CLDR territory and exemplar-city names (Babel) and the
+    city part of the IANA time-zone ids ("Europe/Minsk")."""
+    from zoneinfo import available_timezones
+
+    from dossier.annotate.normalise import atoms
+
+    names: set[str] = set()
+    for language in ("de", "en"):
+        locale = Locale.parse(language)
+        names.update(name for code, name in locale.territories.items() if not code.isdigit())
+        names.update(str(zone["city"]) for zone in locale.time_zones.values() if "city" in zone)
+    names.update(zone.rsplit("/", 1)[-1].replace("_", " ") for zone in available_timezones() if "/" in zone)
+    return frozenset(keys for name in names if (keys := tuple(a for _, _, a in atoms(name))))
+
+
+def is_place_name(words: tuple[str, ...]) -> bool:
+    """The word keys `words` are a whole country, territory or city name ("burkina", "faso")."""
+    return words in place_names()
 
 
 @lru_cache(maxsize=1 << 16)

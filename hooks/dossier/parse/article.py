@@ -674,8 +674,8 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
                                         letters=letter_numbers, top=top)
         blocks.append(Block(kind, text, unit.line, markers, caption_title,  # type: ignore[arg-type]
                             credit[1] if credit else None, credit[0] if credit else None))
-    cited_in_removed = {int(n) for r in removed for n in re.findall(r"\[(\d{1,4})\]", r.text)}
-    diags += _check_markers(path, blocks, footnotes, cited_in_removed)
+    removed = [_with_removed_markers(r, known, letter_numbers, top) for r in removed]
+    diags += _check_markers(path, blocks, footnotes, {m.number for r in removed for m in r.markers})
     if head.title.value is None and "title" not in seed.front_matter:
         diags.append(Diagnostic(path, seed.body_line, "warning",
                                 "no title found: add 'title:' in front matter", "no-title"))
@@ -700,6 +700,18 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
     return article, diags
 
 
+def _with_removed_markers(line: RemovedLine, known: set[int], letters: dict[str, int],
+                          top: int) -> RemovedLine:
+    """A removed line with the markers of known notes taken out, so that a note cited only in
+    an infobox row still gets a reference (in the removed-lines box) and a back-link."""
+    if not known or "[" not in line.text:
+        return line
+    text, markers = extract_markers(line.text, line.line, known,
+                                    lenient=False, letters=letters, top=top)
+    markers = tuple(m for m in markers if m.number in known)
+    return RemovedLine(line.line, text, line.reason, markers) if markers else line
+
+
 def _heading_text(units: list[Unit], notes_at: int, name: str) -> str:
     """The notes heading as the text writes it ("Einzelnachweise", "References")."""
     written = units[notes_at].text.rstrip(": ")
@@ -718,12 +730,7 @@ def _check_markers(path: str, blocks: list[Block], notes: list[Footnote],
                                         f"footnote marker ({marker.number}) has no note "
                                         "in the notes list", "orphan-marker"))
     for note in notes:
-        if note.number not in used and note.label is None and note.number in cited_in_removed:
-            diags.append(Diagnostic(path, note.line, "info",
-                                    f"note {note.number} is cited only in a line removed as page "
-                                    "debris (an infobox); it is shown below the notes",
-                                    "note-cited-in-removed"))
-        elif note.number not in used:
+        if note.number not in used and note.number not in cited_in_removed:
             diags.append(Diagnostic(path, note.line, "warning",
                                     f"note {note.number} has no marker in the text; "
                                     "it is shown below the notes", "orphan-note"))

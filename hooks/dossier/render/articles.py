@@ -11,7 +11,7 @@ import html
 import json
 from collections.abc import Callable
 
-from dossier.model import Article, Block, Field, Footnote, note_part
+from dossier.model import Article, Block, Field, Footnote, RemovedLine, note_part
 from dossier.parse.links import clean_target
 from dossier.render.german import PROVENANCE, count, long_date
 from dossier.render.mdtext import (
@@ -57,7 +57,10 @@ def page_meta(title: str, *, search: bool = True, boost: float | None = None) ->
 
 
 def referenced_notes(article: Article) -> set[int]:
-    return {m.number for b in article.blocks for m in b.markers}
+    """Notes with a reference on the page: in the text, or in a line removed while reading
+    (an infobox row), whose reference then stands in the "Beim Einlesen entfernt" box."""
+    return ({m.number for b in article.blocks for m in b.markers}
+            | {m.number for r in article.removed for m in r.markers})
 
 
 def footnote_anchor(article: Article, number: int) -> str:
@@ -79,6 +82,19 @@ def _meta_row(name: str, value: str, field: Field) -> str:
     return f"| {name} | {value} | {_provenance(field)} |"
 
 
+def _title_row(article: Article) -> str:
+    """Which line became the title and by which rule (a category label above a headline, the
+    line before the date line …), so a reader can see the choice and a contributor can fix it
+    with `title:` in the front matter."""
+    title = article.title
+    if not title.value:
+        return f"| Titel | **kein Titel gefunden** (Quelldatei `{article.path}`) | — |"
+    where = _provenance(title)
+    if article.title_rule:
+        where += f"; gewählt als {escape_inline(article.title_rule)}"
+    return f"| Titel | {escape_inline(title.value)} | {where} |"
+
+
 def metadata_table(article: Article) -> str:
     date = article.date
     if date.value:
@@ -96,6 +112,7 @@ def metadata_table(article: Article) -> str:
     rows = [
         "| Angabe | Wert | Herkunft |",
         "|---|---|---|",
+        _title_row(article),
         _meta_row("Datum", date_text, date),
         _meta_row("Autor", author, article.author),
         _meta_row("Medium", escape_inline(article.outlet.value or "unbekannt"), article.outlet),
@@ -123,6 +140,13 @@ def _with_markers(block: Block, annotate: Annotator, article: Article, part: str
         inserts.append(Insert(marker.offset, marker.offset,
                               fixed(f"[^{number}]" if known else f" &#40;{number}&#41;")))
     return inserts
+
+
+def _removed_text(line: RemovedLine) -> str:
+    """A removed line as text; the notes it cited as footnote references (Python-Markdown
+    footnotes work inside the box's list item), so the note's back-link leads here."""
+    inserts = [Insert(m.offset, m.offset, fixed(f"[^{m.number}]")) for m in line.markers]
+    return compose(line.text, inserts, block=False) if inserts else escape_inline(line.text)
 
 
 def render_block(article: Article, block: Block, annotate: Annotator) -> str:
@@ -157,7 +181,10 @@ def render_footnote(article: Article, note: Footnote, annotate: Annotator) -> st
             inserts.append(Insert(link.start, link.end, fixed(f"[{escape_inline(link.target)}]({target})")))
     # Block mode: a note is inline text, so "# Kopf" or "- x" at its start must not become a
     # heading or a list inside the footnote.
-    return compose(note.text, inserts)
+    text = compose(note.text, inserts)
+    # A letter note ("[a]" in the text) keeps its label: the footnote number is only its place
+    # in the list, the label is how the source cites it.
+    return f'<span class="dossier-note-label">[{note.label}]</span> {text}' if note.label else text
 
 
 def byline(article: Article) -> str:
@@ -220,7 +247,7 @@ def render_article(article: Article, annotate: Annotator = _no_annotations,
     if article.removed:
         out += [f'??? note "Beim Einlesen entfernt: {count(len(article.removed), "Zeile", "Zeilen")} '
                 'Seitennavigation"', ""]
-        out += [f"    - Zeile {r.line}: {escape_inline(r.text)} ({r.reason})" for r in article.removed]
+        out += [f"    - Zeile {r.line}: {_removed_text(r)} ({r.reason})" for r in article.removed]
         out.append("")
     out += _neighbour_links(neighbours)
     return "\n".join(out)

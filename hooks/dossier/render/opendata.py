@@ -33,7 +33,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "language": article.language.value,
         "license": article.license.value,
         "topics": list(article.topics),
-        "footnotes": [{"number": n.number, "text": n.text, "line": n.line,
+        "footnotes": [{"number": n.number, "label": n.label, "text": n.text, "line": n.line,
                        "urls": [link.target for link in n.links]} for n in article.footnotes],
     }
 
