@@ -304,7 +304,7 @@ def test_a_state_heading_a_longer_x_of_y_name_is_not_the_state(text: str, actors
 
 @pytest.mark.parametrize(("form", "surname", "listed"), [
     ("Siarhei Tsikhanouski", None, "Tsikhanouski, Siarhei"),
-    ("Aljaksandr Ryhorawitsch Lukaschenka", None, "Lukaschenka, Aljaksandr"),
+    ("Aljaksandr Ryhorawitsch Lukaschenka", None, "Lukaschenka, Aljaksandr Ryhorawitsch"),
     ("Kim Jong-un", "Kim", "Kim, Jong-un"),
     ("Hans van der Berg", "van der Berg", "van der Berg, Hans"),
     ("Lukaschenka", None, "Lukaschenka"),

@@ -139,9 +139,15 @@ def split_full_name(form: str, surname: str | None = None) -> tuple[str, str] | 
 
 
 def sorted_name(form: str, surname: str | None = None) -> str:
-    """A person's name as a register lists it ("Tsikhanouski, Siarhei"), by split_full_name."""
+    """A person's name as a register lists it, by split_full_name: the surname first, then
+    every other word as written ("Tsikhanouski, Siarhei", "Lukaschenka, Aljaksandr
+    Ryhorawitsch")."""
     parts = split_full_name(form, surname)
-    return f"{parts[1]}, {parts[0]}" if parts else form
+    if parts is None:
+        return form
+    words, last = " ".join(form.split()), parts[1]
+    rest = words[: -len(last)] if words.endswith(" " + last) else words[len(last):]
+    return f"{last}, {rest.strip()}"
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from itertools import groupby
 
 from dossier.annotate.actors import CYRILLIC_SCHEME, Actor, Variant
 from dossier.annotate.mentions import Mention
+from dossier.annotate.namewords import sorted_name
 from dossier.annotate.normalise import key
 from dossier.annotate.translit import SCHEME_LABELS
 from dossier.render.actor_stats import attested_spellings
@@ -52,10 +53,8 @@ def render_glossary(actors: list[Actor], mentions: list[Mention]) -> str:
 
     def shown(form: str, actor_id: str) -> str:
         """People by surname ("Tsikhanouski, Siarhei"), everything else as written."""
-        words = form.split()
-        if by_id[actor_id].kind == "person" and len(words) >= 2:
-            return f"{words[-1]}, {' '.join(words[:-1])}"
-        return form
+        actor = by_id[actor_id]
+        return sorted_name(form, actor.surname) if actor.kind == "person" else form
 
     entries = sorted(((shown(form, actor_id), actor_id, variants) for (form, actor_id), variants in rows.items()),
                      key=lambda e: (letter(e[0]) == "Kyrillisch", key(e[0]), e[1]))
