@@ -107,6 +107,7 @@ def test_links_reach_anchors_in_other_parts(parted: Path) -> None:
             assert "/URI" not in annot.get("/A", {}) or not str(annot["/A"]["/URI"]).startswith("dossier-pdf:")
             if "/Dest" in annot:
                 target = reader.get_destination_page_number(names[str(annot["/Dest"])])
+                assert target is not None
                 targets.setdefault(str(annot["/Dest"]), set()).add(target)
     actor = page_key("akteure/x3/")
     assert targets[actor] == {titles["Person 3"]}                          # forward, several parts on
