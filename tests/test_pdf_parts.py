@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
-from dossier.publish.pdf import PdfPage, PdfPlan, PdfSection, page_key, write_pdf
+from dossier.publish.pdf import PdfPage, PdfPlan, PdfSection, page_key, split, write_pdf
 
 FILLER = " ".join(["Ein Satz, der die Seite füllt und keine Namen enthält."] * 40)
 
@@ -35,7 +36,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, PdfPlan]:
         # each actor links back to the first article (an earlier part) and to a page not in the PDF
         pages[f"akteure/x{i}/"] = page(f"Person {i}", f'<p>Genannt in <a href="../../artikel/a0/#fnref:1">Artikel 0</a>, '
                                        f'<a href="../../nirgends/">anderswo</a>.</p><p>{FILLER[:600]}</p>')
-    pages["methode/"] = page("Methode", "<p>Wie das Dossier entsteht.</p>")
+    # one page far larger than a part: a long numbered list, its last item a link target
+    items = "".join(f'<li id="m{i}">Erwähnung {i}: {FILLER[:150]}</li>' for i in range(60))
+    pages["akteure/x3/"] = page("Person 3", f'<p>Lange Liste.</p><div class="mentions"><ol>{items}</ol></div>')
+    pages["methode/"] = page("Methode", '<p>Wie das Dossier entsteht. <a href="../akteure/x3/#m59">Letzte</a></p>')
     for url, text in pages.items():
         (root / url).mkdir(parents=True)
         (root / url / "index.html").write_text(text, encoding="utf-8")
@@ -114,6 +118,8 @@ def test_links_reach_anchors_in_other_parts(parted: Path) -> None:
     back = f"{page_key('artikel/a0/')}--fnref:1"
     assert targets[back] == {titles["Artikel Nummer 0"]}                   # backward
     assert "anderswo" in reader.pages[titles["Person 0"]].extract_text()   # not in the PDF: plain text
+    last = reader.pages[next(iter(targets[f"{actor}--m59"]))].extract_text()  # inside a split page
+    assert "Erwähnung 59" in last and "\n60." in last          # numbered on across the split
 
 
 def test_a_continued_section_keeps_its_running_head(parted: Path) -> None:
@@ -133,3 +139,20 @@ def test_parts_change_nothing_but_page_breaks_in_registers(parted: Path, whole: 
 def test_same_input_same_bytes(site: tuple[Path, PdfPlan], parted: Path, tmp_path: Path) -> None:
     write_pdf(site[0], site[1], tmp_path / "again.pdf", limit=3000)
     assert (tmp_path / "again.pdf").read_bytes() == parted.read_bytes()
+
+
+def test_split_cuts_a_large_page_between_children_and_keeps_counting() -> None:
+    items = "".join(f'<li id="i{n}">Punkt {n} {"x" * 80}</li>' for n in range(50))
+    page = ET.fromstring(f'<section id="p-a" class="page"><h1>T</h1><div><ol start="3">{items}</ol></div>'
+                         f'<p>Ende</p></section>')
+    whole = "".join(page.itertext())
+    pieces = split(page, 1000)
+    assert len(pieces) > 4
+    assert all(len(ET.tostring(p, encoding="unicode")) <= 1000 + 200 for p in pieces)   # + the copied wrappers
+    assert "".join("".join(p.itertext()) for p in pieces) == whole                  # nothing lost or doubled
+    assert [p.get("id") for p in pieces] == ["p-a"] + [None] * (len(pieces) - 1)  # an id once
+    starts = [int(ol.get("start") or 0) for p in pieces for ol in p.iter("ol")]
+    lengths = [len(ol) for p in pieces for ol in p.iter("ol")]
+    assert starts[0] == 3 and all(b == a + n for a, b, n in zip(starts, starts[1:], lengths, strict=False))
+    small = ET.fromstring("<section><p>kurz</p></section>")
+    assert split(small, 1000) == [small]

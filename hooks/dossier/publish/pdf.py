@@ -133,6 +133,47 @@ def rewrite(article: ET.Element, page_url: str, keys: dict[str, str]) -> ET.Elem
     return article
 
 
+def _size(element: ET.Element) -> int:
+    return len(ET.tostring(element, encoding="unicode", method="html"))
+
+
+def split(element: ET.Element, limit: int) -> list[ET.Element]:
+    """`element` as consecutive copies each about `limit` characters of HTML or less, split
+    between children, recursively into the largest (an actor page with a long list of
+    mentions); only the first copy keeps the id, an ordered list goes on counting, a leaf
+    larger than `limit` stays whole. A page below `limit` is returned as it is (pure, for tests)."""
+    if len(element) == 0 or _size(element) <= limit:
+        return [element]
+    pieces: list[ET.Element] = []
+    counted = int(element.get("start") or 1)
+
+    def shell() -> ET.Element:
+        copy = ET.Element(element.tag, dict(element.attrib))
+        if pieces:
+            copy.attrib.pop("id", None)
+            copy.set("class", ((copy.get("class") or "") + " page--continued").strip())
+            if element.tag == "ol":   # WeasyPrint 70 ignores `start`; the counter it reads
+                copy.set("start", str(counted))
+                copy.set("style", f"{copy.get('style') or ''}; counter-reset: list-item {counted - 1}".lstrip("; "))
+        else:
+            copy.text = element.text
+        return copy
+
+    current, size = shell(), 0
+    for child in list(element):
+        for sub in split(child, limit):
+            length = _size(sub)
+            if size and size + length > limit:
+                pieces.append(current)
+                current, size = shell(), 0
+            current.append(sub)
+            size += length
+            counted += sub.tag == "li"
+    pieces.append(current)
+    pieces[-1].tail = element.tail
+    return pieces
+
+
 def _cover(plan: PdfPlan) -> str:
     facts = "".join(f"<li>{html.escape(f)}</li>" for f in plan.facts)
     sources = "".join(f"<li>{html.escape(s)}</li>" for s in plan.sources)
@@ -197,20 +238,24 @@ def _bodies(site: Path, plan: PdfPlan, progress: Callable[[str], None],
         for index, page in enumerate(section.pages):
             source = site / page.url / "index.html"
             article = rewrite(_content(source.read_text(encoding="utf-8")), page.url, keys)
-            text = ET.tostring(article, encoding="unicode", method="html")
-            if size and size + len(text) > limit:
-                if index == 0:          # the section starts the next part
-                    yield "".join(body)
-                    body = [opening]
-                else:                   # the section goes on in the next part, under its running head
-                    yield "".join(body) + "</section>"
-                    running = "" if single else f'<div class="part-running">{html.escape(section.title)}</div>'
-                    body = [f'<section class="part part--continued{kind}">{running}']
-                size = 0
-            elif index == 0:
-                body.append(opening)
-            body.append(text)
-            size += len(text)
+            for piece, element in enumerate(split(article, limit)):
+                text = ET.tostring(element, encoding="unicode", method="html")
+                if piece:      # a page too large for one part goes on under its running heads
+                    text = (f'<div class="page-running">{html.escape(page.title)}</div>' + text)
+                if size and size + len(text) > limit:
+                    if index == 0 and piece == 0:    # the section starts the next part
+                        yield "".join(body)
+                        body = [opening]
+                    else:                            # the section goes on in the next part
+                        yield "".join(body) + "</section>"
+                        running = page.title if single else section.title
+                        body = [f'<section class="part part--continued{kind}">'
+                                f'<div class="part-running">{html.escape(running)}</div>']
+                    size = 0
+                elif index == 0 and piece == 0:
+                    body.append(opening)
+                body.append(text)
+                size += len(text)
         body.append("</section>")
         progress(f"{section.title}: {len(section.pages)} Seiten gesammelt ({time.perf_counter() - started:.1f} s)")
     if body:
