@@ -34,10 +34,11 @@ from dossier.publish.pdfjoin import LINK_PREFIX, Anchor, Bookmark, Part, join
 
 CSS = Path(__file__).with_name("pdf.css")
 SITE_CSS = Path(__file__).resolve().parents[3] / "docs" / "assets" / "dossier.css"
-# Site chrome, and what pages mark as for the site only (dossier-web-only).
-# HTML per part (the article markup, without styles): WeasyPrint's peak memory follows it,
-# about 0.3 GB per MB measured (see README "Scale"); a page larger than this is a part alone.
+# HTML per part (the article markup, without styles): WeasyPrint's peak memory follows it;
+# parts of this size peaked at 0.7-0.85 GB for the whole process (README "Scale"). A page
+# larger than this is split (`split`).
 PART_BYTES = 1_500_000
+# Site chrome, and what pages mark as for the site only (dossier-web-only).
 _DROP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-feedback", "dossier-web-only",
                  "dossier-neighbours"}
 
@@ -186,7 +187,7 @@ def _cover(plan: PdfPlan) -> str:
 def _toc(plan: PdfPlan, numbers: dict[str, int] | None) -> str:
     """The contents; `numbers` maps anchors to page numbers (None: placeholders of the widest
     number the document can have, for the pass that only measures the contents' length)."""
-    wide = "9" * 6
+    wide = "9" * 6     # a million pages: wider than any real number
 
     def entry(anchor: str, title: str) -> str:
         number = wide if numbers is None else str(numbers.get(anchor, ""))
@@ -289,7 +290,9 @@ def write_pdf(site: Path, plan: PdfPlan, target: Path, progress: Callable[[str],
     with tempfile.TemporaryDirectory(prefix="dossier-pdf-") as scratch:
         folder = Path(scratch)
         front = _render(_document(plan, _cover(plan) + _toc(plan, None), 1), site, folder / "front.pdf", 0)
-        for _attempt in range(3):   # the contents' length settles at once unless a number changes it
+        # The placeholders are as wide as any number can be, so the real contents take at most
+        # as many pages; fewer, and blank pages keep the count (the parts need not be set again).
+        for _attempt in range(3):
             parts: list[Part] = []
             offset = front.pages
             for index, body in enumerate(_bodies(site, plan, progress, limit)):
@@ -298,10 +301,15 @@ def write_pdf(site: Path, plan: PdfPlan, target: Path, progress: Callable[[str],
                 parts.append(part)
                 offset += part.pages
                 progress(f"Teil {index + 1}: {part.pages} Seiten gesetzt ({time.perf_counter() - started:.1f} s)")
-            anchors = {name: a for p in parts for name, a in p.anchors.items()}
-            numbers = {name: anchors[name].page + 1 for name in anchors}
-            counted = front.pages
-            front = _render(_document(plan, _cover(plan) + _toc(plan, numbers), 1), site, folder / "front.pdf", 0)
+            numbers = {name: a.page + 1 for p in parts for name, a in p.anchors.items()}
+            counted, blank = front.pages, 0
+            while True:
+                front = _render(_document(plan, _cover(plan) + _toc(plan, numbers)
+                                          + '<div class="blank-page"></div>' * blank, 1),
+                                site, folder / "front.pdf", 0)
+                if front.pages >= counted or blank > counted:
+                    break
+                blank = counted - front.pages + blank
             if front.pages == counted:
                 break
         target.parent.mkdir(parents=True, exist_ok=True)
