@@ -31,6 +31,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, PdfPlan]:
         # each article links to the last actor (a later part) and to its own footnote
         pages[f"artikel/a{i}/"] = page(f"Artikel Nummer {i}", f'<p>{FILLER} <a href="../../akteure/x3/">Person Drei</a>'
                                       f'<sup id="fnref:1"><a href="#fn:1">1</a></sup></p><p>{FILLER}</p>'
+                                      f'<h2 id="grüße-{i}">Grüße</h2><p><a href="#gr%C3%BC%C3%9Fe-{i}">oben</a> <a href="#grüße-{i}">da</a></p>'
                                       f'<div class="footnote"><ol><li id="fn:1">Quelle {i}</li></ol></div>')
     for i in range(4):
         # each actor links back to the first article (an earlier part) and to a page not in the PDF
@@ -117,6 +118,7 @@ def test_links_reach_anchors_in_other_parts(parted: Path) -> None:
     assert targets[actor] == {titles["Person 3"]}                          # forward, several parts on
     back = f"{page_key('artikel/a0/')}--fnref:1"
     assert targets[back] == {titles["Artikel Nummer 0"]}                   # backward
+    assert targets[f"{page_key('artikel/a2/')}--grüße-2"] == {titles["Artikel Nummer 2"] + 1}   # not ASCII
     assert "anderswo" in reader.pages[titles["Person 0"]].extract_text()   # not in the PDF: plain text
     last = reader.pages[next(iter(targets[f"{actor}--m59"]))].extract_text()  # inside a split page
     assert "Erwähnung 59" in last and "\n60." in last          # numbered on across the split

@@ -191,7 +191,7 @@ def _toc(plan: PdfPlan, numbers: dict[str, int] | None) -> str:
 
     def entry(anchor: str, title: str) -> str:
         number = wide if numbers is None else str(numbers.get(anchor, ""))
-        return f'<a href="#{anchor}" data-page="{number}">{html.escape(title)}</a>'
+        return f'<a href="{LINK_PREFIX}{anchor}" data-page="{number}">{html.escape(title)}</a>'
 
     items = []
     for section in plan.sections:
@@ -205,16 +205,15 @@ def _section_id(section: PdfSection) -> str:
 
 
 def _document(plan: PdfPlan, body: str, first_page: int) -> str:
-    """One part as an HTML document. Internal links get LINK_PREFIX: WeasyPrint drops a link
-    whose anchor is not in the same document, so it is kept as an address and `join` points
-    it at the anchor, wherever that landed."""
+    """One part as an HTML document. Its internal links start with LINK_PREFIX, not '#':
+    WeasyPrint drops a link whose anchor is not in the same document, so it is kept as an
+    address and `join` points it at the anchor, wherever that landed."""
     css = SITE_CSS.read_text(encoding="utf-8") + CSS.read_text(encoding="utf-8")
     # The cover's page has no running heads and no number; a later part's first page has
     # both, and goes on counting where the previous part ended.
     css += (f"@page :first {{ counter-reset: page {first_page}; }}" if first_page > 1 else
             "@page :first { @top-left { content: none; } @top-right { content: none; } "
             "@bottom-center { content: none; } }")
-    body = body.replace(' href="#', f' href="{LINK_PREFIX}')
     created = plan.built.isoformat()
     return (f'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>{html.escape(plan.title)}</title>'
             f'<meta name="dcterms.created" content="{created}"><meta name="dcterms.modified" content="{created}">'
@@ -239,8 +238,13 @@ def _bodies(site: Path, plan: PdfPlan, progress: Callable[[str], None],
         for index, page in enumerate(section.pages):
             source = site / page.url / "index.html"
             article = rewrite(_content(source.read_text(encoding="utf-8")), page.url, keys)
-            for piece, element in enumerate(split(article, limit)):
-                text = ET.tostring(element, encoding="unicode", method="html")
+            for link in article.iter("a"):
+                if (link.get("href") or "").startswith("#"):
+                    link.set("href", LINK_PREFIX + (link.get("href") or "")[1:])
+            whole = ET.tostring(article, encoding="unicode", method="html")
+            pieces = [whole] if len(whole) <= limit else [
+                ET.tostring(element, encoding="unicode", method="html") for element in split(article, limit)]
+            for piece, text in enumerate(pieces):
                 if piece:      # a page too large for one part goes on under its running heads
                     text = (f'<div class="page-running">{html.escape(page.title)}</div>' + text)
                 if size and size + len(text) > limit:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
@@ -77,6 +78,7 @@ def _links(writer: PdfWriter, anchors: dict[str, Anchor]) -> set[str]:
                 kept.append(ref)
                 continue
             name = uri[len(LINK_PREFIX):]
+            name = name if name in anchors else unquote(name)   # WeasyPrint may %-encode the address
             if name in anchors:
                 del annot["/A"]
                 annot[NameObject("/Dest")] = TextStringObject(name)
