@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 from dossier.index.corpus import Corpus, load_corpus
 from dossier.publish.offline import zip_folder
-from dossier.publish.pdf import assemble, write_pdf
+from dossier.publish.pdf import write_pdf
 from dossier.render.site import generate, pdf_plan
 from dossier.settings import Settings, read_settings
 
@@ -108,9 +108,7 @@ def _build_pdf(site: Path) -> None:
     built = dt.datetime.fromtimestamp(_epoch(), dt.UTC).date()
     try:
         plan = pdf_plan(_state["corpus"], built, _settings[0].title)
-        document = assemble(site, plan, lambda m: log.info(f"PDF: {m}"))
-        log.info("PDF: setze Seiten mit WeasyPrint …")
-        write_pdf(document, site, site / PDF_PATH)
+        write_pdf(site, plan, site / PDF_PATH, lambda m: log.info(f"PDF: {m}"))
     except Exception as exc:  # any failure becomes one clear line; --strict then fails the build
         log.error(f"PDF could not be written: {type(exc).__name__}: {exc}")
         return

@@ -20,7 +20,7 @@ import dossier_hooks
 from conftest import ENV, MKDOCS, ROOT
 from dossier.index.corpus import load_corpus
 from dossier.publish.offline import zip_folder
-from dossier.publish.pdf import assemble, write_pdf
+from dossier.publish.pdf import write_pdf
 from dossier.render.site import pdf_plan
 
 
@@ -138,7 +138,7 @@ def test_pdf_and_zip_are_reproducible(full_site: Path, tmp_path: Path) -> None:
     epoch = int(ENV["SOURCE_DATE_EPOCH"])
     built = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
     plan = pdf_plan(load_corpus(ROOT), built, "Dossier: Belarus und die USA 2025")
-    write_pdf(assemble(full_site, plan, lambda _message: None), full_site, tmp_path / "again.pdf")
+    write_pdf(full_site, plan, tmp_path / "again.pdf")
     assert (tmp_path / "again.pdf").read_bytes() == (full_site / "downloads" / "dossier.pdf").read_bytes()
     zip_folder(full_site.parent / "offline", tmp_path / "again.zip", epoch)
     assert (tmp_path / "again.zip").read_bytes() == (full_site / "downloads" / "dossier-offline.zip").read_bytes()
