@@ -78,11 +78,12 @@ def snapshot(folder: Path) -> dict[str, bytes]:
             if p.is_file()}
 
 
-_BUILD_FIXTURES = {"real_build", "hostile_build", "full_site", "offline_copy"}
+_BUILD_FIXTURES = {"real_build", "hostile_build", "full_site", "offline_copy", "parted", "whole"}
 
 
 def _runs_a_build(item: pytest.Item) -> bool:
-    """A test that runs mkdocs, the contributor check or another process (slow: seconds)."""
+    """A test that runs mkdocs, typesets a PDF, or runs the contributor check or another process
+    (slow: seconds)."""
     if _BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
         return True
     function = getattr(item, "function", None)
@@ -90,7 +91,8 @@ def _runs_a_build(item: pytest.Item) -> bool:
         source = inspect.getsource(function) if function else ""
     except (OSError, TypeError):
         return False
-    return any(call in source for call in ("run_build(", "make_site(", "subprocess.", "check(root", "check(ROOT"))
+    return any(call in source for call in ("run_build(", "make_site(", "subprocess.", "check(root", "check(ROOT",
+                                              "write_pdf(", "_build_pdf("))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

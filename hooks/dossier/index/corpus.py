@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -134,12 +135,26 @@ def registry_key(root: Path, rel: str, code: tuple[str, ...], *extra: str) -> st
     return cache.key(cache.code_version(*code), cache.folder_hash(SCHEMAS), rel, data, *extra)
 
 
+# What this process already loaded, as pickles by cache key (the key covers the file's bytes,
+# the schemas and the code): `mkdocs serve`, the tests and the benchmark load the same
+# registries again and again, and parsing YAML is the slow part. Unpickling gives fresh
+# objects, as the disk cache does. A handful of entries, oldest dropped.
+_MEMO: dict[str, bytes] = {}
+_MEMO_SIZE = 16
+
+
 def cached(store: cache.Store, name: str | None, compute: Callable[[], T]) -> T:
+    if name and name in _MEMO:
+        return cast(T, pickle.loads(_MEMO[name]))
     hit = store.get(name) if name else None
     if hit is None:
         hit = compute()
         if name:
             store.put(name, hit)
+    if name:
+        _MEMO[name] = pickle.dumps(hit, protocol=pickle.HIGHEST_PROTOCOL)
+        while len(_MEMO) > _MEMO_SIZE:
+            del _MEMO[next(iter(_MEMO))]
     return cast(T, hit)
 
 

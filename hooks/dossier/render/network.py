@@ -8,6 +8,7 @@ Every label is registry text and is escaped.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 from collections import Counter
@@ -27,6 +28,18 @@ def neighbourhood(center: str, cooccur: Mapping[str, Counter[str]], limit: int =
     return {center} | {other for other, _ in ranked}
 
 
+@functools.lru_cache(maxsize=256)
+def _layout(nodes: tuple[str, ...], edges: tuple[tuple[str, str, float], ...]) -> dict[str, tuple[float, float]]:
+    """Node positions of a graph (deterministic: a fixed seed), computed once per graph in a
+    process: a site draws the same neighbourhood on several pages, `serve` and the tests
+    draw the same graphs again."""
+    graph: nx.Graph[str] = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_weighted_edges_from(edges, weight="pull")
+    positions = nx.spring_layout(graph, seed=7, weight="pull", iterations=300, k=4 / max(len(nodes), 1) ** 0.5)
+    return {node: (float(x), float(y)) for node, (x, y) in positions.items()}
+
+
 def network_svg(nodes: set[str], cooccur: Mapping[str, Counter[str]], actors: Mapping[str, Actor],
                 mentions: Mapping[str, int], *, center: str | None = None, title: str = "",
                 size: tuple[int, int] = (720, 440)) -> str:
@@ -42,8 +55,8 @@ def network_svg(nodes: set[str], cooccur: Mapping[str, Counter[str]], actors: Ma
                 graph.add_edge(a, b, weight=weight, pull=1 + math.log(weight))
     if graph.number_of_nodes() < 3 or graph.number_of_edges() == 0:
         return ""      # one line between two names says no more than the text does
-    positions = nx.spring_layout(graph, seed=7, weight="pull", iterations=300,
-                                 k=4 / max(graph.number_of_nodes(), 1) ** 0.5)
+    edges: list[tuple[str, str, float]] = list(graph.edges(data="pull"))
+    positions = _layout(tuple(graph.nodes), tuple(edges))
     xs = [p[0] for p in positions.values()]
     ys = [p[1] for p in positions.values()]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
