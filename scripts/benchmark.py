@@ -196,8 +196,10 @@ class Run:
     cpu: float = 0.0        # user + system seconds of the process and its children
 
 
-def run(cmd: list[str], cwd: Path, **env: str) -> Run:
-    """Run a command to its end; wall time and the peak resident memory of it and its children."""
+def run(cmd: list[str], cwd: Path, warnings_ok: bool = False, **env: str) -> Run:
+    """Run a command to its end; wall time and the peak resident memory of it and its children.
+    With `warnings_ok`, the contributor check's exit 1 for warnings alone (a synthetic corpus
+    has some: more dated passages than the timeline takes) is not a failure."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         proc = subprocess.Popen(cmd, cwd=cwd, env={**ENV, **env}, stdout=out, stderr=subprocess.STDOUT)
@@ -206,7 +208,8 @@ def run(cmd: list[str], cwd: Path, **env: str) -> Run:
         seconds = time.perf_counter() - started
         out.seek(0)
         output = out.read().decode("utf-8", "replace")
-    if proc.returncode != 0:
+    only_warnings = warnings_ok and proc.returncode == 1 and " 0 errors," in output
+    if proc.returncode != 0 and not only_warnings:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{output[-3000:]}")
     return Run(seconds, usage.ru_maxrss / 1024, output, usage.ru_utime + usage.ru_stime)
 
@@ -302,15 +305,15 @@ def measure(root: Path, n: int, args: argparse.Namespace) -> None:
               f"peak {median(pdf, 'peak_mb'):.0f} MB; PDF {kb(file.stat().st_size) if file.is_file() else 'missing'}",
               flush=True)
     check = [sys.executable, "-m", "dossier.check", str(root)]
-    cold = run(check, root, **COLD)
-    run(check, root)                                          # fills the cache
+    cold = run(check, root, True, **COLD)
+    run(check, root, True)                                    # fills the cache
     seeds = sorted((root / "seeds").glob("*.txt"))
 
     def changed(i: int) -> Run:
         seed = seeds[(i * 7919) % len(seeds)]
         seed.write_text(seed.read_text(encoding="utf-8") + f"\nEin neuer Absatz Nummer {i} am Ende.\n",
                         encoding="utf-8")
-        return run(check, root)
+        return run(check, root, True)
 
     warm = repeat(args.runs, args.slow, changed)
     print(f"make check after one article changed, cache warm: {median(warm):.2f} s {spread(warm)}, "
