@@ -196,7 +196,15 @@ class Run:
     cpu: float = 0.0        # user + system seconds of the process and its children
 
 
-def run(cmd: list[str], cwd: Path, warnings_ok: bool = False, **env: str) -> Run:
+def run(cmd: list[str], cwd: Path, **env: str) -> Run:
+    return _run(cmd, cwd, env, warnings_ok=False)
+
+
+def run_check(cmd: list[str], cwd: Path, **env: str) -> Run:
+    return _run(cmd, cwd, env, warnings_ok=True)
+
+
+def _run(cmd: list[str], cwd: Path, env: dict[str, str], *, warnings_ok: bool) -> Run:
     """Run a command to its end; wall time and the peak resident memory of it and its children.
     With `warnings_ok`, the contributor check's exit 1 for warnings alone (a synthetic corpus
     has some: more dated passages than the timeline takes) is not a failure."""
@@ -305,15 +313,15 @@ def measure(root: Path, n: int, args: argparse.Namespace) -> None:
               f"peak {median(pdf, 'peak_mb'):.0f} MB; PDF {kb(file.stat().st_size) if file.is_file() else 'missing'}",
               flush=True)
     check = [sys.executable, "-m", "dossier.check", str(root)]
-    cold = run(check, root, True, **COLD)
-    run(check, root, True)                                    # fills the cache
+    cold = run_check(check, root, **COLD)
+    run_check(check, root)                                    # fills the cache
     seeds = sorted((root / "seeds").glob("*.txt"))
 
     def changed(i: int) -> Run:
         seed = seeds[(i * 7919) % len(seeds)]
         seed.write_text(seed.read_text(encoding="utf-8") + f"\nEin neuer Absatz Nummer {i} am Ende.\n",
                         encoding="utf-8")
-        return run(check, root, True)
+        return run_check(check, root)
 
     warm = repeat(args.runs, args.slow, changed)
     print(f"make check after one article changed, cache warm: {median(warm):.2f} s {spread(warm)}, "

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -283,6 +283,8 @@ def _words(text: str) -> tuple[str, ...]:
 def _has_phrase(words: tuple[str, ...], phrase: str) -> bool:
     wanted = _words(phrase)
     n = len(wanted)
+    if not n or wanted[0] not in words:
+        return False
     return any(words[i:i + n] == wanted for i in range(len(words) - n + 1))
 
 
@@ -292,10 +294,11 @@ def _has_trigger(words: tuple[str, ...], trigger: str) -> bool:
     return any(matches_word(w, trigger) for w in words)
 
 
-def attaches(event: Event, mention: EventMention) -> bool:
+def attaches(event: Event, mention: EventMention, words: tuple[str, ...] | None = None) -> bool:
+    """`words`: the mention's quote as words, when the caller has them already."""
     if mention.last < event.first or mention.first > event.last:
         return False
-    words = _words(mention.quote)
+    words = _words(mention.quote) if words is None else words
     if any(_has_phrase(words, name) for name in event.names):
         return True
     if mention.last - mention.first > MAX_TRIGGER_SPAN:
@@ -325,13 +328,18 @@ def _clusters(rest: list[EventMention]) -> list[Event]:
         by_interval[(m.first, m.last, m.precision)].append(m)
     events: list[Event] = []
     for (first, last, precision), group in by_interval.items():
+        # The first cluster sharing an actor, found by looking up each actor's first cluster
+        # instead of scanning every cluster's actors.
         clusters: list[list[EventMention]] = []
+        of_actor: dict[str, int] = {}
         for mention in group:
-            home = next((c for c in clusters if set(mention.actors) & {a for m in c for a in m.actors}), None)
+            home = min((of_actor[a] for a in mention.actors if a in of_actor), default=None)
             if home is None:
-                clusters.append([mention])
-            else:
-                home.append(mention)
+                home = len(clusters)
+                clusters.append([])
+            clusters[home].append(mention)
+            for actor in mention.actors:      # the first (lowest) cluster that holds the actor
+                of_actor[actor] = min(of_actor.get(actor, home), home)
         for cluster in clusters:
             actors = tuple(dict.fromkeys(a for m in cluster for a in m.actors))
             events.append(Event(_cluster_id(first, last, cluster), cluster[0].clause or cluster[0].words, first,
@@ -345,8 +353,22 @@ def build_events(curated: list[Event], mentions: list[EventMention]) -> list[Eve
     rest: list[EventMention] = []
     per_article: dict[str, int] = defaultdict(int)
     over: dict[str, int] = defaultdict(int)
+    # Curated events by start date: a mention is compared only with those that begin before it
+    # ends (bisect), and its quote is split into words once, not once per event.
+    by_start = sorted(curated, key=lambda e: e.first)
+    starts = [e.first for e in by_start]
+    longest = max((e.last - e.first for e in curated), default=dt.timedelta(0))
     for mention in mentions:
-        homes = [e for e in curated if attaches(e, mention)]
+        words: tuple[str, ...] | None = None
+        homes = []
+        low = bisect_left(starts, mention.first - longest)
+        for event in by_start[low:bisect_right(starts, mention.last)]:
+            if event.last < mention.first:
+                continue
+            words = _words(mention.quote) if words is None else words
+            if attaches(event, mention, words):
+                homes.append(event)
+        homes.sort(key=curated.index)
         for event in homes:
             attached[event.id].append(mention)
         if homes or not creates_entry(mention):
