@@ -111,5 +111,17 @@ def event_words(text: str) -> list[str]:
 def matches_word(word: str, entry: str) -> bool:
     """A registry trigger ("Freilassung", "met") matches `word` as itself plus an inflection
     ending, never as a prefix of a longer word."""
-    target = key(entry)
-    return target in _stems(word)
+    return entry_key(entry) in _stems(word)
+
+
+@lru_cache(maxsize=1 << 12)
+def entry_key(entry: str) -> str:
+    """A registry trigger as the key matches_word compares (the same few, asked often)."""
+    return key(entry)
+
+
+@lru_cache(maxsize=1 << 14)
+def stems_of(words: tuple[str, ...]) -> frozenset[str]:
+    """Every stem of every word: a trigger matches one of `words` (matches_word) exactly
+    when its entry_key is in this set; one set lookup per trigger instead of one per word."""
+    return frozenset().union(*map(_stems, words))

@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dossier.annotate.dates.expressions import Context, DateExpr, resolve_text
-from dossier.annotate.eventwords import event_words, matches_word
+from dossier.annotate.eventwords import entry_key, event_words, stems_of
 from dossier.annotate.mentions import Mention, segments
 from dossier.annotate.normalise import atoms
 from dossier.annotate.sentences import sentence_span
@@ -288,12 +288,6 @@ def _has_phrase(words: tuple[str, ...], phrase: str) -> bool:
     return any(words[i:i + n] == wanted for i in range(len(words) - n + 1))
 
 
-def _has_trigger(words: tuple[str, ...], trigger: str) -> bool:
-    """A trigger matches a word that is the trigger plus an inflection ending, never a longer
-    word it is the prefix of ("frei" is not "Freitag", "met" not "method")."""
-    return any(matches_word(w, trigger) for w in words)
-
-
 def attaches(event: Event, mention: EventMention, words: tuple[str, ...] | None = None) -> bool:
     """`words`: the mention's quote as words, when the caller has them already."""
     if mention.last < event.first or mention.first > event.last:
@@ -306,7 +300,10 @@ def attaches(event: Event, mention: EventMention, words: tuple[str, ...] | None 
     near = set(mention.actors) | set(mention.paragraph_actors)
     if mention.precision == "day" and event.first <= mention.first and mention.last <= event.last:
         near |= set(mention.article_actors)   # the very day, reported with a trigger word
-    return bool(set(event.actors) & near) and any(_has_trigger(words, t) for t in event.triggers)
+    if not set(event.actors) & near:
+        return False
+    stems = stems_of(words)
+    return any(entry_key(t) in stems for t in event.triggers)
 
 
 def _cluster_id(first: dt.date, last: dt.date, mentions: list[EventMention]) -> str:
