@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project
-from dossier.annotate.candidates import find_candidates
+from dossier.annotate.candidates import Candidate, Sighting, find_candidates, find_sightings, group_candidates
 from dossier.annotate.match import Matcher, build_matcher
 from dossier.annotate.mentions import Mention, find_mentions
 from dossier.index import cache, corpus
@@ -168,13 +168,30 @@ def test_key_separates_parts(parts: tuple[str | bytes, ...]) -> None:
 
 
 def test_candidates_per_article_equal_candidates_of_all(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The annotation cache finds name candidates article by article; that must give what one
-    call over the whole corpus gives."""
+    """The annotation cache keeps each article's sightings; grouping them into people for the
+    whole corpus must give what one call over the whole corpus gives."""
     whole = uncached(project, monkeypatch)
     matcher = build_matcher(list(whole.actors))
     together = find_candidates(matcher, list(whole.actors), list(whole.articles), list(whole.mentions))
     assert together
     assert list(whole.candidates) == together
-    one_by_one = [c for a in whole.articles for c in find_candidates(
-        matcher, list(whole.actors), [a], [m for m in whole.mentions if m.article == a.id])]
-    assert sorted(one_by_one, key=corpus.candidate_order) == together
+    variants: list[Candidate] = []
+    sightings: list[Sighting] = []
+    for a in whole.articles:
+        found = find_sightings(matcher, list(whole.actors), [a], [m for m in whole.mentions if m.article == a.id])
+        variants += found[0]
+        sightings += found[1]
+    assert group_candidates(variants, sightings) == together
+
+
+def test_a_new_person_is_counted_across_articles_when_one_article_changes(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counts and article lists of a new person are corpus-wide, also when the cache holds
+    every article but the changed one."""
+    text = "Titel\n17. September 2025\nDie Aktivistin Walentina Kowalenko sprach mit Alexander Lukaschenko.\n"
+    root = make_project(tmp_path, {"a.txt": text, "b.txt": text.replace("sprach", "stritt")})
+    load_corpus(root)                                   # fills the cache
+    (root / "seeds" / "b.txt").write_text(text.replace("sprach", "verhandelte"), encoding="utf-8")
+    cached = [c for c in load_corpus(root).candidates if c.surface == "Walentina Kowalenko"]
+    assert [(c.mentions, c.articles) for c in cached] == [(2, ("a", "b"))] * 2
+    assert load_corpus(root).candidates == uncached(root, monkeypatch).candidates

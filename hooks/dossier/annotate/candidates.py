@@ -112,7 +112,9 @@ def guess_gender(first: str | None, surname: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Name:
+class Sighting:
+    """An unknown full name or surname where it stands; grouped into people corpus-wide."""
+
     article: str
     line: int
     first: str | None
@@ -166,13 +168,16 @@ class _Finder:
         return best if best and best[0] >= MIN_SIMILARITY else None
 
 
-def find_candidates(matcher: Matcher, actors: list[Actor], articles: list[Article],
-                    mentions: list[Mention]) -> list[Candidate]:
+def find_sightings(matcher: Matcher, actors: list[Actor], articles: list[Article],
+                   mentions: list[Mention]) -> tuple[list[Candidate], list[Sighting]]:
+    """Per article (the cache keeps them per article): probable variants of known names, and
+    the unknown names as they stand, not yet grouped into people (group_candidates does that
+    for the whole corpus)."""
     finder = _Finder(matcher, actors)
     covered: dict[tuple[str, str, int], list[tuple[int, int]]] = defaultdict(list)
     for m in mentions:
         covered[(m.article, m.part, m.line)].append((m.start, m.end))
-    names: list[_Name] = []
+    names: list[Sighting] = []
     variants: dict[tuple[str, str], Candidate] = {}
     for article in articles:
         language = article.language.value
@@ -190,7 +195,7 @@ def find_candidates(matcher: Matcher, actors: list[Actor], articles: list[Articl
                 if found:
                     first, surname, end = found
                     start, stop = words[i][0], words[end - 1][1]
-                    names.append(_Name(article.id, seg.line, first, surname, text[start:stop].rstrip("’'s")
+                    names.append(Sighting(article.id, seg.line, first, surname, text[start:stop].rstrip("’'s")
                                        if text[start:stop].endswith(("’s", "'s")) else text[start:stop],
                                        text, start, stop))
                     i = end
@@ -204,7 +209,18 @@ def find_candidates(matcher: Matcher, actors: list[Actor], articles: list[Articl
                             " ".join(near[1].atoms).title() if near[1].atoms[0].isascii() else near[1].variant.form,
                             round(near[0], 3)))
                 i += 1
-    return sorted(list(variants.values()) + _people(names), key=lambda c: (c.article, c.line, c.surface))
+    return list(variants.values()), names
+
+
+def group_candidates(variants: list[Candidate], names: list[Sighting]) -> list[Candidate]:
+    """The candidates of a corpus: the variants, and the sightings grouped into people across
+    all articles (counts and article lists are corpus-wide, so this runs after the cache)."""
+    return sorted(variants + _people(names), key=lambda c: (c.article, c.line, c.surface))
+
+
+def find_candidates(matcher: Matcher, actors: list[Actor], articles: list[Article],
+                    mentions: list[Mention]) -> list[Candidate]:
+    return group_candidates(*find_sightings(matcher, actors, articles, mentions))
 
 
 def _free_words(words: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> list[bool]:
@@ -270,10 +286,10 @@ def _name_at(text: str, words: list[tuple[int, int, str]], free: list[bool], i: 
     return None
 
 
-def _people(names: list[_Name]) -> list[Candidate]:
+def _people(names: list[Sighting]) -> list[Candidate]:
     """One candidate per person, across articles: full names grouped by surname skeleton and
     first name; a surname alone joins the person with that surname seen most often."""
-    groups: dict[tuple[str, str], list[_Name]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[Sighting]] = defaultdict(list)
     for n in names:
         if n.first:
             groups[(skeleton(n.surname), skeleton(n.first))].append(n)

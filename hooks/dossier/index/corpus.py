@@ -11,12 +11,13 @@ from typing import TypeVar, cast
 
 from dossier.annotate.actors import REGISTRY as ACTORS_REGISTRY
 from dossier.annotate.actors import Actor, load_actors
-from dossier.annotate.candidates import Candidate, find_candidates
+from dossier.annotate.candidates import Candidate, Sighting, find_sightings, group_candidates
 from dossier.annotate.match import Matcher, build_matcher
 from dossier.annotate.mentions import Mention, find_mentions
 from dossier.index import cache
 from dossier.index.events import MAX_UNCURATED, Event, EventMention, build_events, find_event_mentions, load_events
 from dossier.index.events import REGISTRY as EVENTS_REGISTRY
+from dossier.index.parallel import map_in_order
 from dossier.index.sources import Source, collect_sources
 from dossier.model import Article, Diagnostic
 from dossier.parse.article import parse_article
@@ -78,14 +79,22 @@ def read_and_parse(rel: str, data: bytes) -> tuple[Article | None, list[Diagnost
     return article, diags + found
 
 
+ParseResult = tuple[Article | None, list[Diagnostic]]
+
+
+def _parse(item: tuple[str, bytes]) -> ParseResult:
+    return read_and_parse(*item)
+
+
 def load_articles(root: Path, keys: dict[str, str] | None = None) -> tuple[list[Article], list[Diagnostic]]:
     """Every seed's Article and diagnostics; parses come from the cache when the seed's
     bytes, path and the parser's code are unchanged. `keys`, when given, receives each
     article's cache key (by article id) for the annotation cache."""
     store = cache.Store(root, "parse")
     version = cache.code_version(*PARSE_CODE)
-    articles: list[Article] = []
-    diags: list[Diagnostic] = []
+    # First every file's name, problems and cache entry in order; then what the cache lacks,
+    # parsed as one batch (on every core when it is large); then everything in file order.
+    files: list[Diagnostic | tuple[str, bytes, str, ParseResult | None]] = []
     owners: dict[str, str] = {}
     for file in seed_files(root):
         rel = f"seeds/{file.name}"
@@ -94,18 +103,27 @@ def load_articles(root: Path, keys: dict[str, str] | None = None) -> tuple[list[
         if not problem and slug in owners:
             problem = f"file name gives the same page address 'artikel/{slug}/' as {owners[slug]}; rename one of them"
         if problem:
-            diags.append(Diagnostic(rel, None, "error", problem, "seed-name"))
+            files.append(Diagnostic(rel, None, "error", problem, "seed-name"))
             continue
         owners[slug] = rel
         try:
             data = file.read_bytes()
         except OSError as exc:
-            diags.append(Diagnostic(rel, None, "error", f"cannot be read: {exc.strerror or exc}", "seed-unreadable"))
+            files.append(Diagnostic(rel, None, "error", f"cannot be read: {exc.strerror or exc}", "seed-unreadable"))
             continue
         name = cache.key(version, rel, data)
-        hit = store.get(name)
+        files.append((rel, data, name, store.get(name)))
+    missing = [entry for entry in files if isinstance(entry, tuple) and entry[3] is None]
+    parsed = iter(map_in_order(_parse, [(rel, data) for rel, data, _, _ in missing]))
+    articles: list[Article] = []
+    diags: list[Diagnostic] = []
+    for entry in files:
+        if isinstance(entry, Diagnostic):
+            diags.append(entry)
+            continue
+        rel, data, name, hit = entry
         if hit is None:
-            hit = read_and_parse(rel, data)
+            hit = next(parsed)
             store.put(name, hit)
         article, found = hit
         diags += found
@@ -158,7 +176,33 @@ def cached(store: cache.Store, name: str | None, compute: Callable[[], T]) -> T:
     return cast(T, hit)
 
 
-Annotated = tuple[list[Mention], list[EventMention], list[Diagnostic], list[Candidate]]
+# Per article: actor mentions, dated passages, their diagnostics, probable variants of known
+# names, sightings of unknown names (grouped into people for the whole corpus afterwards).
+Annotated = tuple[list[Mention], list[EventMention], list[Diagnostic], list[Candidate], list[Sighting]]
+
+# The matcher and actors of the running annotation, in this process or in a forked worker.
+_ANNOTATING: list[tuple[Matcher, list[Actor]]] = []
+# Articles per batch: one find_sightings call (it sets up a finder) and one unit of work for a
+# worker process.
+BATCH = 20
+
+
+def _annotate(batch: list[Article]) -> list[Annotated]:
+    """Each article's Annotated (candidates found for the batch at once; each article gets
+    its own)."""
+    matcher, actors = _ANNOTATING[0]
+    done = []
+    for article in batch:
+        mentions = find_mentions(matcher, article)
+        dated, diags = find_event_mentions(article, mentions)
+        done.append((mentions, dated, diags))
+    variants, sightings = find_sightings(matcher, actors, batch, [m for mentions, _, _ in done for m in mentions])
+    own: dict[str, tuple[list[Candidate], list[Sighting]]] = {a.id: ([], []) for a in batch}
+    for variant in variants:
+        own[variant.article][0].append(variant)
+    for sighting in sightings:
+        own[sighting.article][1].append(sighting)
+    return [(*hit, *own[article.id]) for article, hit in zip(batch, done, strict=True)]
 
 
 def annotate_articles(root: Path, articles: list[Article], matcher: Matcher, actors: list[Actor],
@@ -166,25 +210,17 @@ def annotate_articles(root: Path, articles: list[Article], matcher: Matcher, act
     """Per article: its actor mentions, its dated passages with their diagnostics, and its
     name candidates; from the cache when the article, the actor registry (`actors_key`, None:
     do not cache) and the annotating code are unchanged. Candidates are found per article
-    (find_candidates keys them by article and surface), so one batch call over the articles
-    the cache lacks gives each its own (tests/test_cache.py holds that equal to one call over
-    all)."""
+    (find_candidates keys them by article and surface), so a call over a batch of articles
+    gives each its own (tests/test_cache.py holds that equal to one call over all)."""
     store = cache.Store(root, "annotate")
     version = cache.key(cache.code_version(*ANNOTATE_CODE), actors_key or "")
     names = [cache.key(version, keys[a.id]) if actors_key and a.id in keys else None for a in articles]
     found: list[Annotated | None] = [store.get(name) if name else None for name in names]
     missing = [i for i, hit in enumerate(found) if hit is None]
-    computed: dict[int, tuple[list[Mention], list[EventMention], list[Diagnostic]]] = {}
-    for i in missing:
-        mentions = find_mentions(matcher, articles[i])
-        dated, diags = find_event_mentions(articles[i], mentions)
-        computed[i] = (mentions, dated, diags)
-    by_article: dict[str, list[Candidate]] = {articles[i].id: [] for i in missing}
-    for candidate in find_candidates(matcher, actors, [articles[i] for i in missing],
-                                     [m for i in missing for m in computed[i][0]]):
-        by_article[candidate.article].append(candidate)
-    for i in missing:
-        hit = (*computed[i], by_article[articles[i].id])
+    _ANNOTATING[:] = [(matcher, actors)]       # for _annotate, here or in forked workers
+    batches = [[articles[i] for i in missing[n:n + BATCH]] for n in range(0, len(missing), BATCH)]
+    results = [hit for batch in map_in_order(_annotate, batches, min_items=2, chunksize=1) for hit in batch]
+    for i, hit in zip(missing, results, strict=True):
         found[i] = hit
         if names[i]:
             store.put(names[i] or "", hit)
@@ -207,8 +243,9 @@ def load_corpus(root: Path) -> Corpus:
     diags += more
     matcher = build_matcher(actors)
     annotated = annotate_articles(root, articles, matcher, actors, keys, actors_key)
-    mentions = [m for found, _, _, _ in annotated for m in found]
-    candidates = sorted((c for *_, found in annotated for c in found), key=candidate_order)
+    mentions = [m for found, *_ in annotated for m in found]
+    candidates = group_candidates([c for *_, variants, _ in annotated for c in variants],
+                                  [n for *_, sightings in annotated for n in sightings])
     paths = {a.id: a.path for a in articles}
     diags += [c.diagnostic(paths[c.article]) for c in candidates]
     actors_readable = not any(d.path == ACTORS_REGISTRY and d.severity == "error" for d in diags)
@@ -218,7 +255,7 @@ def load_corpus(root: Path) -> Corpus:
     registries.prune()
     diags += more
     dated: list[EventMention] = []
-    for _, found, more, _ in annotated:
+    for _, found, more, *_ in annotated:
         dated += found
         diags += more
     events = build_events(curated, dated)

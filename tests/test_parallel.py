@@ -1,0 +1,45 @@
+"""Per-article work on several processes gives exactly what one process gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, make_project
+from dossier.index import parallel
+from dossier.index.corpus import load_corpus
+from dossier.index.parallel import map_in_order, workers
+
+FIXTURES = ROOT / "tests" / "fixtures" / "articles"
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+@pytest.mark.build     # starts worker processes: seconds
+def test_the_pool_keeps_input_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOSSIER_WORKERS", "2")
+    assert map_in_order(_square, list(range(50)), min_items=1) == [n * n for n in range(50)]
+
+
+@pytest.mark.parametrize(("setting", "expected"), [("1", 1), ("3", 3), ("0", 1)])
+def test_workers_follow_the_setting(monkeypatch: pytest.MonkeyPatch, setting: str, expected: int) -> None:
+    monkeypatch.setenv("DOSSIER_WORKERS", setting)
+    assert workers() == expected
+
+
+@pytest.mark.build
+def test_parallel_and_serial_corpora_are_equal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Spawned workers parse and annotate; the corpus equals the one-process corpus."""
+    texts = {p.name: p.read_bytes() for p in sorted(FIXTURES.glob("*.txt"))}
+    seeds = {f"{i:02d}-{name}": data for i in range(3) for name, data in texts.items()}
+    root = make_project(tmp_path, seeds)
+    monkeypatch.setenv("DOSSIER_CACHE", "0")
+    monkeypatch.setenv("DOSSIER_WORKERS", "1")
+    serial = load_corpus(root)
+    monkeypatch.setenv("DOSSIER_WORKERS", "2")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
+    assert load_corpus(root) == serial
+    assert len(serial.articles) == len(seeds) and serial.mentions
