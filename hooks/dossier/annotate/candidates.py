@@ -306,7 +306,10 @@ def _people(names: list[Sighting]) -> list[Candidate]:
     found = []
     for members in groups.values():
         full = [n for n in members if n.first] or members
-        best = max(full, key=lambda n: (len(n.surface), -members.index(n)))
+        # The longest form, the earliest on a tie (positions by identity: list.index compared
+        # dataclasses one by one, quadratic in a person's number of sightings).
+        position = {id(n): i for i, n in enumerate(members)}
+        best = max(full, key=lambda n: (len(n.surface), -position[id(n)]))
         name = f"{best.first} {best.surname}" if best.first else best.surname
         articles = tuple(dict.fromkeys(n.article for n in members))
         sentence = best.sentence
