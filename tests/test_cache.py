@@ -195,3 +195,26 @@ def test_a_new_person_is_counted_across_articles_when_one_article_changes(tmp_pa
     cached = [c for c in load_corpus(root).candidates if c.surface == "Walentina Kowalenko"]
     assert [(c.mentions, c.articles) for c in cached] == [(2, ("a", "b"))] * 2
     assert load_corpus(root).candidates == uncached(root, monkeypatch).candidates
+
+
+def test_word_frequencies_come_from_the_cache_after_a_small_change(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A changed article whose words were seen before asks wordfreq nothing (loading its lists
+    costs a second): the looked-up frequencies are kept in the cache, with wordfreq's values."""
+    from dossier.annotate import namewords
+    text = "Titel\n17. September 2025\nDie Aktivistin Walentina Kowalenko sprach mit Alexander Lukaschenko.\n"
+    root = make_project(tmp_path, {"a.txt": text})
+    first = load_corpus(root)
+    assert namewords.ZIPF
+    remembered = dict(namewords.ZIPF)
+    namewords.ZIPF.clear()             # as in a new process: nothing looked up yet
+    namewords.is_common_word.cache_clear()
+    namewords.looks_like_given_name.cache_clear()
+
+    def no_lookup(word: str, language: str) -> float:
+        raise AssertionError(f"wordfreq asked about {word!r} ({language})")
+    monkeypatch.setattr(namewords, "_wordfreq_zipf", no_lookup)
+    (root / "seeds" / "a.txt").write_text(text + "\nWalentina Kowalenko sprach.\n", encoding="utf-8")
+    again = load_corpus(root)
+    assert remembered == namewords.ZIPF
+    assert [c.surface for c in again.candidates][:1] == [c.surface for c in first.candidates][:1]

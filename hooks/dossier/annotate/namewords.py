@@ -26,13 +26,28 @@ from functools import lru_cache
 from statistics import median
 
 from babel import Locale
-from wordfreq import zipf_frequency
+from wordfreq import zipf_frequency as _wordfreq_zipf
 
 from dossier.annotate.normalise import key
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl")
 COMMON_MIN = 3.0        # zipf: about once in 10^6 words, or more often
 COMMON_MARGIN = 1.0     # ten times more frequent than the median of the other languages
+
+
+# Word frequencies already looked up, by (word, language). wordfreq loads a whole frequency
+# list (about 0.15 s each, seven languages) at a word's first lookup; the corpus loader keeps
+# this table in the cache (index/corpus.py), so a `make check` after a small change asks
+# wordfreq only about words it has never seen. The values are wordfreq's own.
+ZIPF: dict[tuple[str, str], float] = {}
+
+
+def zipf_frequency(word: str, language: str) -> float:
+    """wordfreq's zipf frequency of `word` in `language`, looked up once."""
+    found = ZIPF.get((word, language))
+    if found is None:
+        found = ZIPF[(word, language)] = _wordfreq_zipf(word, language)
+    return found
 
 
 @lru_cache(maxsize=1 << 16)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar, cast
 
+from dossier.annotate import namewords
 from dossier.annotate.actors import REGISTRY as ACTORS_REGISTRY
 from dossier.annotate.actors import Actor, load_actors
 from dossier.annotate.candidates import Candidate, Sighting, find_sightings, group_candidates
@@ -187,10 +188,12 @@ _ANNOTATING: list[tuple[Matcher, list[Actor]]] = []
 BATCH = 20
 
 
-def _annotate(batch: list[Article]) -> list[Annotated]:
+def _annotate(batch: list[Article]) -> tuple[list[Annotated], list[tuple[tuple[str, str], float]]]:
     """Each article's Annotated (candidates found for the batch at once; each article gets
-    its own)."""
+    its own), and the word frequencies looked up meanwhile (a forked worker hands them back
+    for the cache)."""
     matcher, actors = _ANNOTATING[0]
+    before = len(namewords.ZIPF)
     done = []
     for article in batch:
         mentions = find_mentions(matcher, article)
@@ -202,7 +205,8 @@ def _annotate(batch: list[Article]) -> list[Annotated]:
         own[variant.article][0].append(variant)
     for sighting in sightings:
         own[sighting.article][1].append(sighting)
-    return [(*hit, *own[article.id]) for article, hit in zip(batch, done, strict=True)]
+    looked_up = list(namewords.ZIPF.items())[before:]
+    return [(*hit, *own[article.id]) for article, hit in zip(batch, done, strict=True)], looked_up
 
 
 def annotate_articles(root: Path, articles: list[Article], matcher: Matcher, actors: list[Actor],
@@ -219,7 +223,10 @@ def annotate_articles(root: Path, articles: list[Article], matcher: Matcher, act
     missing = [i for i, hit in enumerate(found) if hit is None]
     _ANNOTATING[:] = [(matcher, actors)]       # for _annotate, here or in forked workers
     batches = [[articles[i] for i in missing[n:n + BATCH]] for n in range(0, len(missing), BATCH)]
-    results = [hit for batch in map_in_order(_annotate, batches, min_items=2, chunksize=1) for hit in batch]
+    results: list[Annotated] = []
+    for hits, looked_up in map_in_order(_annotate, batches, min_items=2, chunksize=1):
+        results += hits
+        namewords.ZIPF.update(looked_up)
     for i, hit in zip(missing, results, strict=True):
         found[i] = hit
         if names[i]:
@@ -242,6 +249,11 @@ def load_corpus(root: Path) -> Corpus:
     actors, more = cached(registries, actors_key, lambda: load_actors(root))
     diags += more
     matcher = build_matcher(actors)
+    # The word frequencies earlier runs looked up (namewords.ZIPF): a few KB instead of loading
+    # seven frequency lists for the words of one changed article.
+    words_key = cache.key(cache.code_version("words"), "zipf")
+    namewords.ZIPF.update(registries.get(words_key) or {})
+    known = len(namewords.ZIPF)
     annotated = annotate_articles(root, articles, matcher, actors, keys, actors_key)
     mentions = [m for found, *_ in annotated for m in found]
     candidates = group_candidates([c for *_, variants, _ in annotated for c in variants],
@@ -252,6 +264,8 @@ def load_corpus(root: Path) -> Corpus:
     actor_ids = {a.id for a in actors} if actors_readable else None
     events_key = registry_key(root, EVENTS_REGISTRY, ("events",), repr(sorted(actor_ids) if actor_ids else actor_ids))
     curated, more = cached(registries, events_key, lambda: load_events(root, actor_ids))
+    if len(namewords.ZIPF) > known:
+        registries.put(words_key, dict(namewords.ZIPF))
     registries.prune()
     diags += more
     dated: list[EventMention] = []
