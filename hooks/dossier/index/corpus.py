@@ -252,8 +252,8 @@ def load_corpus(root: Path) -> Corpus:
     # The word frequencies earlier runs looked up (namewords.ZIPF): a few KB instead of loading
     # seven frequency lists for the words of one changed article.
     words_key = cache.key(cache.code_version("words"), "zipf")
-    namewords.ZIPF.update(registries.get(words_key) or {})
-    known = len(namewords.ZIPF)
+    stored = registries.get(words_key) or {}
+    namewords.ZIPF.update(stored)
     annotated = annotate_articles(root, articles, matcher, actors, keys, actors_key)
     mentions = [m for found, *_ in annotated for m in found]
     candidates = group_candidates([c for *_, variants, _ in annotated for c in variants],
@@ -264,7 +264,7 @@ def load_corpus(root: Path) -> Corpus:
     actor_ids = {a.id for a in actors} if actors_readable else None
     events_key = registry_key(root, EVENTS_REGISTRY, ("events",), repr(sorted(actor_ids) if actor_ids else actor_ids))
     curated, more = cached(registries, events_key, lambda: load_events(root, actor_ids))
-    if len(namewords.ZIPF) > known:
+    if len(namewords.ZIPF) > len(stored):       # this process knows more than the cache
         registries.put(words_key, dict(namewords.ZIPF))
     registries.prune()
     diags += more
