@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,14 +15,16 @@ from dossier.index.parallel import map_in_order, workers
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 
 
-def _square(n: int) -> int:
-    return n * n
+def _square_and_process(n: int) -> tuple[int, int]:
+    return n * n, os.getpid()
 
 
 @pytest.mark.build     # starts worker processes: seconds
 def test_the_pool_keeps_input_order(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DOSSIER_WORKERS", "2")
-    assert map_in_order(_square, list(range(50)), min_items=1) == [n * n for n in range(50)]
+    done = map_in_order(_square_and_process, list(range(50)), min_items=1)
+    assert [square for square, _ in done] == [n * n for n in range(50)]
+    assert {pid for _, pid in done} - {os.getpid()}          # the workers did it, not a fallback
 
 
 @pytest.mark.parametrize(("setting", "expected"), [("1", 1), ("3", 3), ("0", 1)])

@@ -13,7 +13,7 @@ from dossier.model import Article, is_topic, note_number, note_part, topic_part
 from dossier.parse.links import without_tracking
 from dossier.render.actor_stats import attested_spellings
 from dossier.render.articles import display_title, footnote_anchor, page_meta
-from dossier.render.bounds import MAX_LINKS, select
+from dossier.render.bounds import MAX_LINKS, group_section, select
 from dossier.render.german import count, number
 from dossier.render.glossary import scheme_label, source_label, spellings_line
 from dossier.render.mdtext import escape_inline, heading_text, safe_url
@@ -137,14 +137,8 @@ def mentions_section(actor: Actor, mentions: list[Mention], articles: dict[str, 
     for group in chosen.groups:
         article = articles[group.article]
         texts = _texts(article)
-        # The article headings are excluded from search too: each would be an entry of its own.
-        out += [f"### [{heading_text(display_title(article))}](../artikel/{article.id}.md) {{ data-search-exclude }}",
-                ""]
-        out += [_context_line(article, texts[(m.part, m.line)], m) for m in group.shown]
-        if group.more:
-            out.append(f"- … und {count(group.more, 'weitere Stelle', 'weitere Stellen')} "
-                       f"[in diesem Artikel](../artikel/{article.id}.md)")
-        out.append("")
+        out += group_section(article, [_context_line(article, texts[(m.part, m.line)], m) for m in group.shown],
+                             group.more)
     others = chosen.articles - len(chosen.groups)
     if others:
         rest = chosen.items - sum(len(g.shown) + g.more for g in chosen.groups)

@@ -9,6 +9,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from dossier.model import Article
+from dossier.render.articles import display_title
+from dossier.render.german import count
+from dossier.render.mdtext import heading_text
+
 T = TypeVar("T")
 
 # At most MAX_ARTICLES articles with their places on one page, at most MAX_PLACES places in all,
@@ -54,3 +59,14 @@ def select(items: Sequence[T], article_of: Callable[[T], str], max_articles: int
     groups = tuple(Group(a, tuple(by_article[a][:per_article]), max(0, len(by_article[a]) - per_article))
                    for a in sorted(top))
     return Selection(groups, len(by_article), len(items))
+
+
+def group_section(article: Article, lines: list[str], more: int) -> list[str]:
+    """One article's group on a bounded actor or event page: its heading (kept out of search:
+    each would be an entry of its own), the places shown, and how many more it has."""
+    out = [f"### [{heading_text(display_title(article))}](../artikel/{article.id}.md) {{ data-search-exclude }}",
+           "", *lines]
+    if more:
+        out.append(f"- … und {count(more, 'weitere Stelle', 'weitere Stellen')} "
+                   f"[in diesem Artikel](../artikel/{article.id}.md)")
+    return [*out, ""]

@@ -11,8 +11,8 @@ from collections import defaultdict
 from dossier.annotate.actors import Actor
 from dossier.index.events import Event, EventMention
 from dossier.model import Article, note_number
-from dossier.render.articles import Annotator, display_title, footnote_anchor, page_meta
-from dossier.render.bounds import MAX_LINKS, select
+from dossier.render.articles import Annotator, footnote_anchor, page_meta
+from dossier.render.bounds import MAX_LINKS, group_section, select
 from dossier.render.german import count, format_when, number
 from dossier.render.mdtext import Insert, escape_inline, heading_text, link_to
 
@@ -115,18 +115,13 @@ def render_event(event: Event, articles: dict[str, Article], actors: dict[str, A
                 f"(Eintrag „{escape_inline(event.id)}“).", ""]
     for group in chosen.groups:
         article = articles[group.article]
-        # The article headings are excluded from search too: each would be an entry of its own.
-        out += [f"### [{heading_text(display_title(article))}](../artikel/{article.id}.md) {{ data-search-exclude }}",
-                ""]
+        lines = []
         for m in group.shown:
             how = f"„{escape_inline(m.words)}“, {BASIS_LABELS.get(m.basis, m.basis)}"
             if m.publication:
                 how += ", Erscheinungsdatum einer zitierten Quelle"
-            out.append(f"- „{_quote(m)}“ — {report_place(article, m)} <small>(Datum: {how})</small>")
-        if group.more:
-            out.append(f"- … und {count(group.more, 'weitere Stelle', 'weitere Stellen')} "
-                       f"[in diesem Artikel](../artikel/{article.id}.md)")
-        out.append("")
+            lines.append(f"- „{_quote(m)}“ — {report_place(article, m)} <small>(Datum: {how})</small>")
+        out += group_section(article, lines, group.more)
     others = chosen.articles - len(chosen.groups)
     if others:
         out += [f"{number(others)} {'weiterer Artikel berichtet' if others == 1 else 'weitere Artikel berichten'} "
