@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -121,6 +122,21 @@ def test_changed_registry_annotates_again(project: Path, monkeypatch: pytest.Mon
     assert after == uncached(project, monkeypatch)
     assert "test-envoy" not in {m.actor for m in before.mentions}
     assert "test-envoy" in {m.actor for m in after.mentions}
+
+
+@pytest.mark.parametrize("warm", [False, True], ids=["cold", "warm"])
+def test_lean_corpus_is_the_corpus_without_its_mentions(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        warm: bool) -> None:
+    """`make check` loads lean: the same articles, events, candidates and diagnostics, the
+    mentions only counted; and a lean load leaves the full one whole (nothing pruned)."""
+    if warm:
+        load_corpus(project)
+    full = uncached(project, monkeypatch)
+    lean = load_corpus(project, lean=True)
+    assert full.mentions and full.mention_count == len(full.mentions)
+    assert lean.mentions == () and lean.mention_count == full.mention_count
+    assert lean == dataclasses.replace(full, mentions=())
+    assert load_corpus(project) == full
 
 
 def test_broken_entries_are_recomputed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,7 +26,7 @@ def summary(corpus: Corpus, seconds: float) -> str:
     curated = sum(e.curated for e in corpus.events)
     by = {s: sum(d.severity == s for d in corpus.diagnostics) for s in ORDER}
     return (f"{len(corpus.articles)} articles, {len(corpus.sources)} cited sources, {len(corpus.actors)} actors "
-            f"({spellings} spellings), {len(corpus.mentions)} actor mentions, {len(corpus.events)} events "
+            f"({spellings} spellings), {corpus.mention_count} actor mentions, {len(corpus.events)} events "
             f"({curated} curated), {len(corpus.candidates)} name candidates; "
             f"{by['error']} errors, {by['warning']} warnings, {by['info']} notes ({seconds:.1f} s)")
 
@@ -35,7 +35,7 @@ def main(argv: list[str]) -> int:
     root = Path(argv[0]) if argv else Path.cwd()
     started = time.perf_counter()
     try:
-        corpus = load_corpus(root)
+        corpus = load_corpus(root, lean=True)     # only counts the mentions
     except Exception as exc:  # last guard: one line, never a traceback
         print(f"seeds: error: the corpus could not be read ({type(exc).__name__}: {exc}); please report this")
         return 1

@@ -35,6 +35,9 @@ class Corpus:
     mentions: tuple[Mention, ...] = ()
     candidates: tuple[Candidate, ...] = ()
     events: tuple[Event, ...] = ()
+    # How many actor mentions the texts hold: len(mentions), also when a lean load (`make
+    # check`) leaves the mentions themselves out.
+    mention_count: int = 0
 
 
 # The CONTRIBUTING rule for seed file names: the name becomes the page address, so it is
@@ -97,9 +100,10 @@ def load_articles(root: Path, keys: dict[str, str] | None = None) -> tuple[list[
     # parsed as one batch (on every core when it is large); then everything in file order.
     files: list[Diagnostic | tuple[str, bytes, str, ParseResult | None]] = []
     owners: dict[str, str] = {}
+    folders: dict[Path, Path] = {}
     for file in seed_files(root):
         rel = f"seeds/{file.name}"
-        problem = _name_problem(file.name) or contributor_file_problem(root, file)
+        problem = _name_problem(file.name) or contributor_file_problem(root, file, folders)
         slug = slug_for(rel)
         if not problem and slug in owners:
             problem = f"file name gives the same page address 'artikel/{slug}/' as {owners[slug]}; rename one of them"
@@ -210,16 +214,28 @@ def _annotate(batch: list[Article]) -> tuple[list[Annotated], list[tuple[tuple[s
 
 
 def annotate_articles(root: Path, articles: list[Article], matcher: Matcher, actors: list[Actor],
-                      keys: dict[str, str], actors_key: str | None) -> list[Annotated]:
+                      keys: dict[str, str], actors_key: str | None, *,
+                      lean: bool = False) -> tuple[list[Annotated], int]:
     """Per article: its actor mentions, its dated passages with their diagnostics, and its
-    name candidates; from the cache when the article, the actor registry (`actors_key`, None:
-    do not cache) and the annotating code are unchanged. Candidates are found per article
-    (find_candidates keys them by article and surface), so a call over a batch of articles
-    gives each its own (tests/test_cache.py holds that equal to one call over all)."""
-    store = cache.Store(root, "annotate")
+    name candidates, and the number of mentions in all; from the cache when the article, the
+    actor registry (`actors_key`, None: do not cache) and the annotating code are unchanged.
+    Candidates are found per article (find_candidates keys them by article and surface), so a
+    call over a batch of articles gives each its own (tests/test_cache.py holds that equal to
+    one call over all).
+
+    The mentions are cached apart from the rest: they are most of an entry's objects, and a
+    `lean` load (`make check`, which only counts them) leaves them out of the result, so a
+    warm check does not unpickle them."""
+    store, stored_mentions = cache.Store(root, "annotate"), cache.Store(root, "mentions")
     version = cache.key(cache.code_version(*ANNOTATE_CODE), actors_key or "")
     names = [cache.key(version, keys[a.id]) if actors_key and a.id in keys else None for a in articles]
-    found: list[Annotated | None] = [store.get(name) if name else None for name in names]
+    found: list[Annotated | None] = []
+    counts: list[int] = []
+    for name in names:
+        rest = store.get(name) if name else None
+        mentions = [] if rest is None or lean else stored_mentions.get(name or "")
+        found.append(None if rest is None or mentions is None else (mentions, *rest[1:]))
+        counts.append(rest[0] if rest else 0)
     missing = [i for i, hit in enumerate(found) if hit is None]
     _ANNOTATING[:] = [(matcher, actors)]       # for _annotate, here or in forked workers
     batches = [[articles[i] for i in missing[n:n + BATCH]] for n in range(0, len(missing), BATCH)]
@@ -228,11 +244,14 @@ def annotate_articles(root: Path, articles: list[Article], matcher: Matcher, act
         results += hits
         namewords.ZIPF.update(looked_up)
     for i, hit in zip(missing, results, strict=True):
-        found[i] = hit
+        found[i], counts[i] = (([], *hit[1:]) if lean else hit), len(hit[0])
         if names[i]:
-            store.put(names[i] or "", hit)
+            store.put(names[i] or "", (len(hit[0]), *hit[1:]))
+            stored_mentions.put(names[i] or "", hit[0])
     store.prune()
-    return [hit for hit in found if hit is not None]
+    if not lean:     # a lean load used none of the stored mentions: it may not prune them
+        stored_mentions.prune()
+    return [hit for hit in found if hit is not None], sum(counts)
 
 
 def candidate_order(candidate: Candidate) -> tuple[str, int, str]:
@@ -240,8 +259,9 @@ def candidate_order(candidate: Candidate) -> tuple[str, int, str]:
     return candidate.article, candidate.line, candidate.surface
 
 
-def load_corpus(root: Path) -> Corpus:
-    """Parse every seed and the registry, then annotate all texts with one matcher."""
+def load_corpus(root: Path, *, lean: bool = False) -> Corpus:
+    """Parse every seed and the registry, then annotate all texts with one matcher. A `lean`
+    corpus (for `make check`) has no mentions, only their count (`mention_count`)."""
     keys: dict[str, str] = {}
     articles, diags = load_articles(root, keys)
     registries = cache.Store(root, "registry")
@@ -254,7 +274,7 @@ def load_corpus(root: Path) -> Corpus:
     words_key = cache.key(cache.code_version("words"), "zipf")
     stored = registries.get(words_key) or {}
     namewords.ZIPF.update(stored)
-    annotated = annotate_articles(root, articles, matcher, actors, keys, actors_key)
+    annotated, mention_count = annotate_articles(root, articles, matcher, actors, keys, actors_key, lean=lean)
     mentions = [m for found, *_ in annotated for m in found]
     candidates = group_candidates([c for *_, variants, _ in annotated for c in variants],
                                   [n for *_, sightings in annotated for n in sightings])
@@ -280,4 +300,4 @@ def load_corpus(root: Path) -> Corpus:
                          "article reach the timeline", "too-many-events")
               for event in events for article, n in event.left_out]
     return Corpus(tuple(articles), tuple(collect_sources(articles)), tuple(diags), tuple(actors),
-                  tuple(mentions), tuple(candidates), tuple(events))
+                  tuple(mentions), tuple(candidates), tuple(events), mention_count)

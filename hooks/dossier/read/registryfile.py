@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
+if TYPE_CHECKING:
+    import jsonschema
 
 from dossier.model import Diagnostic
 from dossier.read.yamlfile import item_line, key_line, load_yaml
@@ -60,6 +61,8 @@ def load_registry_list(root: Path, rel: str, schema: str, what: str) -> tuple[An
         return [], []
     if not isinstance(data, list):
         return None, [Diagnostic(rel, 1, "error", f"must be a list of {what} ('- id: …')", "registry-shape")]
+    import jsonschema  # here, not at the top: 50 ms of imports, needed only when no cache entry holds the result
+
     validator = jsonschema.Draft202012Validator(json.loads((SCHEMAS / schema).read_text(encoding="utf-8")))
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         diags.append(Diagnostic(rel, _error_line(data, list(error.absolute_path)), "error", _message(error),
@@ -67,15 +70,22 @@ def load_registry_list(root: Path, rel: str, schema: str, what: str) -> tuple[An
     return (None, diags) if diags else (data, [])
 
 
-def contributor_file_problem(root: Path, file: Path) -> str | None:
+def contributor_file_problem(root: Path, file: Path, resolved: dict[Path, Path] | None = None) -> str | None:
     """Why `file` may not be read as a contributor file, or None: it must be a regular file
-    inside the repository, not a symbolic link (which could point anywhere on the machine)."""
+    inside the repository, not a symbolic link (which could point anywhere on the machine).
+    `resolved` remembers folders' real paths over one pass through many files."""
     if file.is_symlink():
         return "is a symbolic link; seeds and registries must be regular files in the repository"
     if not file.is_file():
         return "is not a regular file (a folder?); seeds and registries must be regular files"
     try:
-        file.resolve().relative_to(root.resolve())
+        # not a link itself, so the file lies where its folder really is (one folder's
+        # resolution serves all its files: a thousand seeds, one lookup)
+        folders = {} if resolved is None else resolved
+        for folder in (root, file.parent):
+            if folder not in folders:
+                folders[folder] = folder.resolve()
+        folders[file.parent].relative_to(folders[root])
     except ValueError:
         return "lies outside the repository (a linked folder?); seeds and registries must be inside it"
     return None
