@@ -8,7 +8,7 @@ import re
 import markdown
 import pytest
 
-from dossier.render.mdtext import Insert, compose, escape_block, fixed, link_to
+from dossier.render.mdtext import Insert, compose, escape_block, fixed, link_to, one_space
 
 EXTENSIONS = ["footnotes", "attr_list", "md_in_html", "tables", "admonition", "pymdownx.details", "toc",
               "abbr"]
@@ -65,3 +65,14 @@ def test_compose_keeps_own_markup_and_escapes_the_rest(text: str) -> None:
     assert out.count("<a ") == 3  # our link, the footnote reference and its back-link
     assert '<a href="https://example.org/">Vorher</a>' in out
     assert "<script" not in out and "onerror=" not in out and "javascript:" not in out.split('href="')[0]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n", "a", " a ", "a \t b\n\nc", "\u00a0x\u2009y\u3000", "x\x1c\x1dy\x85",
+                                  "Zeile eins\r\nZeile zwei  ", "\u1680\u2028\u2029"])
+def test_one_space_is_the_whitespace_regex(text: str) -> None:
+    assert one_space(text) == re.sub(r"\s+", " ", text)
+
+
+def test_one_space_knows_every_whitespace_character() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    assert one_space(f"a{every}b") == re.sub(r"\s+", " ", f"a{every}b")
