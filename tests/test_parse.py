@@ -7,11 +7,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
 
 from dossier.model import Article, Diagnostic
+from dossier.parse import article as parse_module
 from dossier.parse.article import Unit, parse_article, read_author_line, split_credit
 from dossier.read.seedfile import read_seed
 
@@ -155,6 +157,27 @@ def test_numbers_in_parentheses_that_are_no_markers_stay_text() -> None:
 ])
 def test_caption_credit_rule(unit: str, expected: tuple[str, str, str] | None) -> None:
     assert split_credit(unit) == expected
+
+
+CREDIT_SHAPES = ["Bild : Agentur", "Foto\t:\tAgentur X", "Fotos:AP", "Karte: a: b", "Bild: a : b Foto: c",
+                 "Caption (c) 2025 Reuters", "Copyright Jane Roe", "©", "Text Bilder :  x", "Video: ©AP",
+                 "Foto: " + "x" * 121, "Foto: " + "x" * 120, "Bildung: Schulen", "Ein Bild:\nZweite Zeile",
+                 "Illustration: Max Muster. Er kam. Dann ging er.", "Bild", ":", ""]
+
+
+@pytest.mark.parametrize("unit", CREDIT_SHAPES)
+def test_caption_credit_prefilter_changes_nothing(unit: str) -> None:
+    """split_credit skips its patterns when a cheap test says they cannot match: the same
+    answer as trying them always."""
+    def reference(text: str) -> tuple[str, str, str] | None:
+        for pattern in (parse_module._CREDIT, parse_module._CREDIT_SIGN):
+            match = pattern.match(text)
+            if match and not re.search(r"[.!?]\s+[A-ZÄÖÜ]", match.group("credit")):
+                caption = match.group("caption").strip()
+                if caption or pattern is parse_module._CREDIT:
+                    return caption, match.group("label"), match.group("credit").strip()
+        return None
+    assert split_credit(unit) == reference(unit)
 
 
 @pytest.mark.parametrize(("line", "expected"), [

@@ -500,15 +500,28 @@ def read_author_line(unit: Unit) -> tuple[str, str] | None:
 
 # --- 6. body blocks -----------------------------------------------------------------------
 
-_CREDIT = re.compile(r"^(?P<caption>.*?)\s*(?P<label>Bild|Bilder|Foto|Fotos|Grafik|Karte|Video|Photo|"
-                     r"Image|Picture|Credit|Illustration)\s*:\s*(?P<credit>[^:]{2,120})$")
+_CREDIT_LABELS = ("Bild", "Bilder", "Foto", "Fotos", "Grafik", "Karte", "Video", "Photo", "Image", "Picture",
+                  "Credit", "Illustration")
+_CREDIT = re.compile(r"^(?P<caption>.*?)\s*(?P<label>" + "|".join(_CREDIT_LABELS)
+                     + r")\s*:\s*(?P<credit>[^:]{2,120})$")
+_SIGNS = ("©", "(c)", "Copyright")
 _CREDIT_SIGN = re.compile(r"^(?P<caption>.*?)\s*(?P<label>©|\(c\)|Copyright)\s*(?P<credit>[^©]{2,120})$")
+
+
+def _may_end_in_credit(text: str) -> tuple[bool, bool]:
+    """Whether _CREDIT and _CREDIT_SIGN can match at all, cheaply: a label credit has no colon,
+    so its label stands right before the text's last colon; a sign credit needs its sign. (The
+    patterns alone try every position of a long paragraph.)"""
+    colon = text.rfind(":")
+    return colon >= 0 and text[:colon].rstrip().endswith(_CREDIT_LABELS), any(s in text for s in _SIGNS)
 
 
 def split_credit(text: str) -> tuple[str, str, str] | None:
     """(caption, label, credit) when a unit ends in a picture credit; the credit must be short
     and hold no sentence, so running text that happens to contain "Bild:" is not a caption."""
-    for pattern in (_CREDIT, _CREDIT_SIGN):
+    for pattern, possible in zip((_CREDIT, _CREDIT_SIGN), _may_end_in_credit(text), strict=True):
+        if not possible:
+            continue
         match = pattern.match(text)
         if match and not re.search(r"[.!?]\s+[A-ZÄÖÜ]", match.group("credit")):
             caption = match.group("caption").strip()
