@@ -7,9 +7,12 @@ fails here.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dossier.model import Article, Diagnostic
+from dossier.parse import chrome
 from dossier.parse.article import parse_article
 from dossier.parse.chrome import chrome_reason, strip_edit_residue
 from dossier.parse.notes import Line, find_notes_start, parse_items
@@ -66,6 +69,18 @@ def test_headings_that_look_like_chrome_survive(heading: str) -> None:
 ])
 def test_chrome_rules_by_kind(line: str, reason: str) -> None:
     assert chrome_reason(line) == reason
+
+
+def test_one_pattern_for_all_chrome_rules_matches_where_one_rule_does() -> None:
+    """chrome_reason scans a line with all rules at once before it asks them one by one: the
+    combined pattern must match exactly the lines some rule matches (every line of every
+    evaluation text and fixture, chrome and content alike)."""
+    root = Path(__file__).resolve().parents[1]
+    lines = [line for file in sorted([*root.glob("eval/**/*.txt"), *root.glob("tests/fixtures/**/*.txt")])
+             for line in file.read_text(encoding="utf-8", errors="replace").split("\n")]
+    one_by_one = [any(p.match(line) for p, _ in chrome._COMPILED) for line in lines]
+    assert sum(one_by_one) > 50
+    assert [chrome._ANY.match(line) is not None for line in lines] == one_by_one
 
 
 @pytest.mark.parametrize(("heading", "clean", "residue"), [

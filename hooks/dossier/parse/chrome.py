@@ -122,6 +122,11 @@ _RULES: tuple[tuple[str, str], ...] = (
 _LIST_PREFIX = r"^\s*(?:\d{1,2}[.)]|[-*•·])?\s*"
 _COMPILED = tuple((re.compile(_LIST_PREFIX + "(?:" + rule + r")\s*[.:]?\s*$", re.IGNORECASE), reason)
                   for rule, reason in _RULES)
+# All rules in one pattern: it matches exactly when one of them does (an alternation tries
+# every branch), so the line is scanned once, and only a chrome line goes through the rules in
+# order to learn which one it is.
+_ANY = re.compile(_LIST_PREFIX + "(?:" + "|".join(f"(?:{rule})" for rule, _ in _RULES) + r")\s*[.:]?\s*$",
+                  re.IGNORECASE)
 
 
 # Words of buttons, menus and share bars: a short line made only of them is a row of
@@ -148,7 +153,7 @@ def chrome_reason(line: str) -> str | None:
     """Why `line` is page chrome, or None when it is content."""
     if len(line) > 600:
         return None
-    for pattern, reason in _COMPILED:
+    for pattern, reason in _COMPILED if _ANY.match(line) else ():
         if pattern.match(line):
             return reason
     if _ui_row(line):
