@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.read.seedfile import MAX_SEED_BYTES, read_seed, slug_for
+from dossier.read import seedfile
+from dossier.read.seedfile import MAX_SEED_BYTES, read_seed, simple_front_matter, slug_for
+from dossier.read.yamlfile import key_line, load_yaml
 
 P = "seeds/x.txt"
 
@@ -96,3 +98,48 @@ def test_received_text_is_kept_byte_for_byte_after_front_matter(name: str) -> No
     if data.startswith(b"---\n"):
         data = data[data.index(b"\n---\n", 3) + 5:]
     assert hashlib.sha256(data).hexdigest() == RECEIVED[name]
+
+
+# Front-matter shapes, plain and odd: where the quick reader takes a block, it must read each
+# value exactly as YAML does; everything else it leaves to YAML.
+FRONT_MATTER_SHAPES = [
+    "title: T\ndate: 2025-09-17\noutlet: DW",
+    'title: "Er sagte: ja # nein"\nauthor: \'Jane Roe\'',
+    "url: https://example.org/a#b?c=d:e\nlanguage: en",
+    "title: Belarus [Update] {live}, 50% | more  \noutlet: Zeit Online ",
+    "title: Ünïcödé — „Zitat“ «Guillemets» Лукашенко",
+    "title: no", "title: Yes", "title: NULL", "title: true", "title: ~", "title: 1984", "title: 0x1F",
+    "title: .inf", "title: -dash", "title: a: b", "title: a #b", "title: a#b", "title: ends:",
+    "title: 'it''s'", 'title: "esc\\"aped"', "title: &anchor x", "title: *alias", "title: !tag x",
+    "title: |\n  block", "title: >\n  folded", "title: first\n  continued", "title:x", "title : x",
+    "Title: x", "colour: red", "title: a\ntitle: b", "# comment\ntitle: x", "title: x # comment",
+    "title: tab\there", "title: x\u2028y", "title: x\u00a0", "title: [a, b]", "title: {a: b}", "",
+    "\n\ntitle: x\n\n", "date: 2025-9-7", "date: 2025-13-45", "date: 2025-09-17T10:00:00Z",
+    "title: \"\"", "title: ''", "title: \"two\" \"quotes\"", "url: ftp://x", "language: fr",
+]
+
+
+@pytest.mark.parametrize("block", FRONT_MATTER_SHAPES)
+def test_quick_front_matter_reads_what_yaml_reads(block: str) -> None:
+    quick = simple_front_matter(block)
+    if quick is None:
+        return
+    data, diags = load_yaml("seeds/x.txt", block, first_line=2)
+    assert diags == [] and data is not None
+    assert {key: (str(value), key_line(data, key, 2)) for key, value in data.items()} == {
+        key: (value, index + 2) for key, value, index in quick}
+
+
+def test_quick_front_matter_takes_the_plain_shapes_and_leaves_the_rest() -> None:
+    taken = [block for block in FRONT_MATTER_SHAPES if simple_front_matter(block) is not None]
+    assert len(taken) >= 10
+    assert simple_front_matter("title: no") is None and simple_front_matter("title: a: b") is None
+
+
+@pytest.mark.parametrize("block", FRONT_MATTER_SHAPES)
+def test_a_seed_reads_the_same_with_and_without_the_quick_reader(block: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    data = f"---\n{block}\n---\nText des Artikels.\n".encode()
+    quick = read_seed("seeds/x.txt", data)
+    monkeypatch.setattr(seedfile, "simple_front_matter", lambda _text: None)
+    assert quick == read_seed("seeds/x.txt", data)
