@@ -25,7 +25,17 @@ def schema(name: str) -> Any:
 def test_actors_and_candidates_json_match_their_schemas(real_build: Build) -> None:
     actors = load(real_build, "actors.json")
     jsonschema.validate(actors, schema("actors.schema.json"))
-    jsonschema.validate(load(real_build, "candidates.json"), schema("candidates.schema.json"))
+    candidates = load(real_build, "candidates.json")
+    jsonschema.validate(candidates, schema("candidates.schema.json"))
+    people = load(real_build, "unknown-people.json")
+    jsonschema.validate(people, schema("unknown-people.schema.json"))
+    # each unknown person once, with every article that names them; the candidates refer to it
+    by_person = {p["person"]: p for p in people}
+    assert len(by_person) == len(people)
+    unknown = [c for c in candidates if c["reason"] == "unknown-name"]
+    assert {c["person"] for c in unknown} == set(by_person)
+    assert all(c["article"] in by_person[c["person"]]["articles"] for c in unknown)
+    assert all(p["entry"].startswith(f"- id: {p['person']}\n") for p in people)
     by_id = {a["id"]: a for a in actors}
     forms = {v["form"] for v in by_id["sergej-tichanowski"]["variants"]}
     assert {"Sergej Tichanowski", "Sergej Tichanowskij", "Sjarhej Zichanouski", "Siarhei Tsikhanouski",

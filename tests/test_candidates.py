@@ -3,6 +3,7 @@ probable spelling variants, and the contributor's round trip (paste the entries,
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import make_project
@@ -41,6 +42,20 @@ def test_unknown_people_are_grouped_by_person_across_articles(tmp_path: Path) ->
     assert people["peter-welch"].mentions == 3          # full name, then "Senator Welch" twice
     assert not any("Minsk" in c.surface or "Clinton Minsk" in c.surface for c in corpus.candidates)
     assert people["marfa-rabkova"].gender == "f" and people["uladzimir-labkovich"].gender == "m"
+
+
+def test_open_data_lists_each_unknown_person_once(tmp_path: Path) -> None:
+    """candidates.json: one record per article and name, pointing to the person; the person's
+    articles and registry entry stand once, in unknown-people.json (not in every record)."""
+    files = {f.path: json.loads(f.content) for f in generate(load_corpus(
+        make_project(tmp_path, {"a.txt": RELEASE, "b.txt": FOLLOW_UP}))) if f.path.startswith("data/")}
+    people = {p["person"]: p for p in files["data/unknown-people.json"]}
+    assert len(people) == len(files["data/unknown-people.json"])
+    assert people["uladzimir-labkovich"]["articles"] == ["a", "b"]
+    assert people["uladzimir-labkovich"]["entry"].startswith("- id: uladzimir-labkovich\n")
+    records = [c for c in files["data/candidates.json"] if c["person"] == "uladzimir-labkovich"]
+    assert {c["article"] for c in records} == {"a", "b"}
+    assert not any("articles" in c or "entry" in c for c in files["data/candidates.json"])
 
 
 def test_gender_guess_reads_name_endings() -> None:

@@ -52,8 +52,7 @@ def page_url(path: str) -> str:
 
 def to_json(data: object) -> str:
     """A list as one record per line (still one JSON array: readable in a diff, and written by
-    json's C encoder, which an indented dump does not use; at 1,000 articles candidates.json is
-    77 MB instead of 102 MB); anything else indented."""
+    json's C encoder, which an indented dump does not use); anything else indented."""
     if isinstance(data, list):
         if not data:
             return "[]\n"
@@ -80,8 +79,20 @@ def candidate_record(candidate: Candidate, articles: dict[str, Article]) -> dict
             "surface": candidate.surface, "reason": candidate.reason, "actor": candidate.actor,
             "variant": candidate.variant, "score": candidate.score, "person": candidate.person,
             "name": candidate.name, "gender": candidate.gender, "sentence": candidate.sentence,
-            "mentions": candidate.mentions, "articles": list(candidate.articles),
-            "entry": candidate.entry() if candidate.reason == "unknown-name" else None}
+            "mentions": candidate.mentions}
+
+
+def unknown_people_records(candidates: tuple[Candidate, ...] | list[Candidate]) -> list[dict[str, Any]]:
+    """One record per unknown person (by suggested id): every article naming them and the
+    registry entry to paste. Kept apart from the candidates, which would otherwise repeat a
+    person's whole list of articles in each of those articles' records (quadratic in how
+    widely a name is spread: 77 MB at 1,000 synthetic articles)."""
+    first: dict[str, Candidate] = {}
+    for candidate in candidates:
+        if candidate.reason == "unknown-name" and candidate.person:
+            first.setdefault(candidate.person, candidate)
+    return [{"person": person, "name": c.name, "gender": c.gender, "mentions": c.mentions,
+             "articles": list(c.articles), "entry": c.entry()} for person, c in sorted(first.items())]
 
 
 def event_record(event: Event, chronik: Chronik | None = None) -> dict[str, Any]:

@@ -50,6 +50,7 @@ from dossier.render.opendata import (
     source_record,
     to_compact_json,
     to_json,
+    unknown_people_records,
 )
 from dossier.render.sources import render_sources
 from dossier.render.timeline import chronik_links, chronik_pages, chronik_titles, render_chronik
@@ -150,12 +151,13 @@ def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
         Generated("glossar.md", render_glossary(actors, mentions), in_nav=True),
         Generated("data/actors.json", to_json([actor_record(a, by_actor[a.id]) for a in actors])),
         Generated("data/candidates.json", to_json([candidate_record(c, by_id) for c in corpus.candidates])),
+        Generated("data/unknown-people.json", to_json(unknown_people_records(corpus.candidates))),
         Generated("data/events.json", to_json([event_record(e, chronik) for e in events])),
     ]
     files += [Generated(path, content, in_nav=path == "chronik.md")
               for path, content in render_chronik(events, actors_by_id, by_id, pages)]
     # The schemas travel with the data, so a consumer of site/data/ can validate it.
-    for name in ("articles", "sources", "actors", "actor-mentions", "events", "candidates"):
+    for name in ("articles", "sources", "actors", "actor-mentions", "events", "candidates", "unknown-people"):
         schema = f"{name}.schema.json"
         files.append(Generated(f"data/schemas/{schema}", (SCHEMAS / schema).read_text(encoding="utf-8")))
     # uncurated entries stand on the Chronik only: no page each, however many dated sentences
