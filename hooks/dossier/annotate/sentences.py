@@ -14,11 +14,15 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 _ABBREVIATIONS = ("Dr", "Nr", "St", "ca", "vgl", "bzw", "usw", "Mr", "Mrs", "Ms", "Jr", "Prof", "Abs", "Art")
-_END = re.compile(r"(?<!\b\w)(?<!\b\d\d)" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS)
-                  + r"[.!?…][\"“”»«]?\s+(?=[A-ZÄÖÜ„\"«(])")
+# The end mark comes first and the look-behinds after it, each widened by the mark it now
+# follows: the same matches as the look-behinds before the mark, but the engine gives up on
+# an ordinary character at once instead of testing sixteen look-behinds at every position.
+_END = re.compile(r"[.!?…](?<!\b\w[.!?…])(?<!\b\d\d[.!?…])"
+                  + "".join(rf"(?<!\b{a}[.!?…])" for a in _ABBREVIATIONS)
+                  + r"[\"“”»«]?\s+(?=[A-ZÄÖÜ„\"«(])")
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 14)
 def sentence_starts(text: str) -> tuple[int, ...]:
     """Offsets where sentences begin; computed once per text, however many dates or names
     in it ask for their sentence."""
