@@ -86,8 +86,13 @@ def find(text: str, rules: list[tuple[re.Pattern[str], Handler]] | None = None) 
                     lower.append(text.lower())
                 present[feature] = LOWER_FEATURES[feature].search(lower[0]) is not None
         return present[feature]
+    allowed: dict[tuple[str, ...], bool] = {}     # by the features a rule needs: rules share them
     for pattern, handler in RULES if rules is None else rules:
-        if not all(has(feature) for feature in NEEDS[pattern]):
+        needs = NEEDS[pattern]
+        ok = allowed.get(needs)
+        if ok is None:
+            ok = allowed[needs] = all(has(feature) for feature in needs)
+        if not ok:
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
