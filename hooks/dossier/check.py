@@ -16,6 +16,7 @@ from pathlib import Path
 
 from dossier.annotate.candidates import entries
 from dossier.index.corpus import Corpus, load_corpus
+from dossier.index.gcpause import paused_gc
 from dossier.render.german import count
 
 ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -32,6 +33,11 @@ def summary(corpus: Corpus, seconds: float) -> str:
 
 
 def main(argv: list[str]) -> int:
+    with paused_gc():     # a short run that builds many objects and frees them all at its end
+        return _check(argv)
+
+
+def _check(argv: list[str]) -> int:
     root = Path(argv[0]) if argv else Path.cwd()
     started = time.perf_counter()
     try:

@@ -26,7 +26,6 @@ from functools import lru_cache
 from statistics import median
 
 from babel import Locale
-from wordfreq import zipf_frequency as _wordfreq_zipf
 
 from dossier.annotate.normalise import key
 
@@ -46,7 +45,11 @@ def zipf_frequency(word: str, language: str) -> float:
     """wordfreq's zipf frequency of `word` in `language`, looked up once."""
     found = ZIPF.get((word, language))
     if found is None:
-        found = ZIPF[(word, language)] = _wordfreq_zipf(word, language)
+        # imported here: wordfreq and what it loads take 0.1 s to import, which a `make check`
+        # whose words are all in the cached table never needs
+        from wordfreq import zipf_frequency as wordfreq_zipf
+
+        found = ZIPF[(word, language)] = wordfreq_zipf(word, language)
     return found
 
 

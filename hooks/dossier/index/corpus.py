@@ -18,6 +18,7 @@ from dossier.annotate.mentions import Mention, find_mentions
 from dossier.index import cache
 from dossier.index.events import MAX_UNCURATED, Event, EventMention, build_events, find_event_mentions, load_events
 from dossier.index.events import REGISTRY as EVENTS_REGISTRY
+from dossier.index.gcpause import paused_gc
 from dossier.index.parallel import map_in_order
 from dossier.index.sources import Source, collect_sources
 from dossier.model import Article, Diagnostic
@@ -262,6 +263,11 @@ def candidate_order(candidate: Candidate) -> tuple[str, int, str]:
 def load_corpus(root: Path, *, lean: bool = False) -> Corpus:
     """Parse every seed and the registry, then annotate all texts with one matcher. A `lean`
     corpus (for `make check`) has no mentions, only their count (`mention_count`)."""
+    with paused_gc():
+        return _load_corpus(root, lean)
+
+
+def _load_corpus(root: Path, lean: bool) -> Corpus:
     keys: dict[str, str] = {}
     articles, diags = load_articles(root, keys)
     registries = cache.Store(root, "registry")

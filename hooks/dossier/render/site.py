@@ -14,6 +14,7 @@ from dossier.annotate.actors import Actor
 from dossier.annotate.mentions import Mention
 from dossier.index.corpus import Corpus
 from dossier.index.events import REGISTRY as EVENTS_PATH
+from dossier.index.gcpause import paused_gc
 from dossier.publish.pdf import PdfPage, PdfPlan, PdfSection
 from dossier.read.registryfile import SCHEMAS
 from dossier.render.actor_links import actor_path, annotator
@@ -104,6 +105,11 @@ def pdf_plan(corpus: Corpus, built: dt.date, title: str = "Dossier") -> PdfPlan:
 def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
              title: str = "Dossier") -> list[Generated]:
     """Every generated page and data file; `title` is the site's name (mkdocs.yml site_name)."""
+    with paused_gc():
+        return _generate(corpus, downloads, title)
+
+
+def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title: str) -> list[Generated]:
     articles = list(corpus.articles)
     by_id = {a.id: a for a in articles}
     sources = list(corpus.sources)
