@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import wordfreq
 
 from conftest import make_project
 from dossier.annotate.candidates import Candidate, Sighting, find_candidates, find_sightings, group_candidates
@@ -229,7 +230,7 @@ def test_word_frequencies_come_from_the_cache_after_a_small_change(tmp_path: Pat
 
     def no_lookup(word: str, language: str) -> float:
         raise AssertionError(f"wordfreq asked about {word!r} ({language})")
-    monkeypatch.setattr(namewords, "_wordfreq_zipf", no_lookup)
+    monkeypatch.setattr(wordfreq, "zipf_frequency", no_lookup)     # namewords imports it when it asks
     (root / "seeds" / "a.txt").write_text(text + "\nWalentina Kowalenko sprach.\n", encoding="utf-8")
     again = load_corpus(root)
     assert remembered == namewords.ZIPF
