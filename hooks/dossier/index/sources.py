@@ -46,12 +46,13 @@ def _url_ends(note: str) -> list[int]:
 def collect_sources(articles: list[Article]) -> list[Source]:
     """One Source per cleaned link target, ordered by domain and URL; each citation once."""
     cited: dict[str, list[Citation]] = {}
+    seen: set[tuple[str, str, int]] = set()     # (url, article, note): a set, not a scan per citation
     for article in articles:
         for note in article.footnotes:
             for link in note.links:
                 citations = cited.setdefault(link.target, [])
-                citation = Citation(article.id, note.number, citation_text(note.text, link.start, link.end))
-                if all((c.article, c.footnote) != (citation.article, citation.footnote) for c in citations):
-                    citations.append(citation)
+                if (link.target, article.id, note.number) not in seen:
+                    seen.add((link.target, article.id, note.number))
+                    citations.append(Citation(article.id, note.number, citation_text(note.text, link.start, link.end)))
     return [Source(url, domain_of(url), tuple(cites))
             for url, cites in sorted(cited.items(), key=lambda kv: (domain_of(kv[0]), kv[0]))]
