@@ -25,8 +25,6 @@ import re
 from functools import lru_cache
 from statistics import median
 
-from babel import Locale
-
 from dossier.annotate.normalise import key
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl")
@@ -168,12 +166,20 @@ def sorted_name(form: str, surname: str | None = None) -> str:
     return f"{last}, {rest.strip()}"
 
 
-@lru_cache(maxsize=1)
+# The place names once built (place_names); the corpus loader keeps them in the cache next to
+# the word frequencies, so a `make check` does not open Babel's locale data for them.
+PLACES: list[frozenset[tuple[str, ...]]] = []
+
+
 def place_names() -> frozenset[tuple[str, ...]]:
     """Names of countries, territories and big cities in German and English, as tuples of word
     keys ("burkina", "faso"). Built once: CLDR territory and exemplar-city names (Babel) and the
     city part of the IANA time-zone ids ("Europe/Minsk")."""
+    if PLACES:
+        return PLACES[0]
     from zoneinfo import available_timezones
+
+    from babel import Locale
 
     from dossier.annotate.normalise import atoms
 
@@ -183,7 +189,8 @@ def place_names() -> frozenset[tuple[str, ...]]:
         names.update(name for code, name in locale.territories.items() if not code.isdigit())
         names.update(str(zone["city"]) for zone in locale.time_zones.values() if "city" in zone)
     names.update(zone.rsplit("/", 1)[-1].replace("_", " ") for zone in available_timezones() if "/" in zone)
-    return frozenset(keys for name in names if (keys := tuple(a for _, _, a in atoms(name))))
+    PLACES.append(frozenset(keys for name in names if (keys := tuple(a for _, _, a in atoms(name)))))
+    return PLACES[0]
 
 
 def is_place_name(words: tuple[str, ...]) -> bool:

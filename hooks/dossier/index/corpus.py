@@ -280,6 +280,11 @@ def _load_corpus(root: Path, lean: bool) -> Corpus:
     words_key = cache.key(cache.code_version("words"), "zipf")
     stored = registries.get(words_key) or {}
     namewords.ZIPF.update(stored)
+    # Likewise the place names a name candidate is checked against (built from Babel's data).
+    places_key = cache.key(cache.code_version("places"), "places")
+    places = registries.get(places_key)
+    if places is not None and not namewords.PLACES:
+        namewords.PLACES.append(places)
     annotated, mention_count = annotate_articles(root, articles, matcher, actors, keys, actors_key, lean=lean)
     mentions = [m for found, *_ in annotated for m in found]
     candidates = group_candidates([c for *_, variants, _ in annotated for c in variants],
@@ -292,6 +297,8 @@ def _load_corpus(root: Path, lean: bool) -> Corpus:
     curated, more = cached(registries, events_key, lambda: load_events(root, actor_ids))
     if len(namewords.ZIPF) > len(stored):       # this process knows more than the cache
         registries.put(words_key, dict(namewords.ZIPF))
+    if namewords.PLACES and places is None:     # built here (a forked worker's copy stays there)
+        registries.put(places_key, namewords.PLACES[0])
     registries.prune()
     diags += more
     dated: list[EventMention] = []
