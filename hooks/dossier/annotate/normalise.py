@@ -34,5 +34,11 @@ _WORD = re.compile(rf"{_LETTER}+(?:['’ʼ]{_LETTER}+)*['’]?")
 def atoms(text: str) -> list[tuple[int, int, str]]:
     """Words of `text` split at spaces and hyphens, with apostrophes kept inside a word:
     (start, end, key) for "Lukaschenko-Regime" gives two atoms, "Lukashenka’s" one."""
-    return [(m.start(), m.end(), key(m.group(0)))
-            for m in _WORD.finditer(text)]
+    return list(_atoms(text))
+
+
+# A paragraph is split into words by the name matcher, the mention pass, the candidate finder
+# and the event finder in turn: once is enough.
+@lru_cache(maxsize=1 << 12)
+def _atoms(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), key(m.group(0))) for m in _WORD.finditer(text))
