@@ -4,9 +4,11 @@ sentence and inside one, with and without the article's date."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+from dossier.annotate.dates import expressions
 from dossier.annotate.dates.expressions import Context, resolve_text
 from dossier.parse.datelines import parse_date_line
 
@@ -261,3 +263,34 @@ def test_search_is_linear_in_the_number_of_dates() -> None:
 def test_date_line(line: str, expected: str | None) -> None:
     found = parse_date_line(line)
     assert (found.isoformat() if found else None) == expected
+
+
+# --- rules that start with a digit are tried only where digits stand ------------------------
+
+TRICKY = ["am 1.2.2025 und 17. September 2025", "2025-06-21T09:30:00Z", "x2025 12025 2025x", "1998 bis 2002",
+          "27. und 28. Februar 2019", "17/11/2025, 5/6/2025", "Nr. 12. 3. 2024", "３１. März 2025",
+          "between 1 and 3 June", "the 21st of June", "21st June 2025", "0. Januar", "31. April 2025", "", "1"]
+
+
+def test_rules_that_start_with_a_digit_are_recognised() -> None:
+    """The classifier reads the compiled patterns: the numeric and ISO rules start with a digit
+    after a word boundary; rules that start with a word never count."""
+    kinds = {pattern.pattern: kind for pattern, kind in expressions._DIGIT_FIRST.items()}
+    assert len(kinds) >= 6 and set(kinds.values()) <= {"boundary", "digit"}
+    assert not any(p.startswith(r"\b(?:im|in|seit") or "vergangenen" in p[:60] for p in kinds)
+    assert any(p.startswith(r"\b(?P<y>") for p in kinds)         # ISO dates
+
+
+def test_trying_a_rule_where_digits_stand_finds_what_a_full_scan_finds() -> None:
+    root = Path(__file__).resolve().parents[1]
+    files = sorted([*root.glob("eval/**/*.txt"), *root.glob("tests/fixtures/**/*.txt"), *root.glob("seeds/*.txt")])
+    texts = TRICKY + [part for file in files for part in file.read_text(encoding="utf-8").split("\n\n")]
+    found = 0
+    for pattern, kind in expressions._DIGIT_FIRST.items():
+        at = expressions._DIGIT_AT[kind]
+        for text in texts:
+            full = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in expressions._matches(pattern, text, [m.start() for m in at.finditer(text)])] \
+                == full, (pattern.pattern[:40], text[:80])
+            found += len(full)
+    assert found > 100
