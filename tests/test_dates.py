@@ -4,12 +4,16 @@ sentence and inside one, with and without the article's date."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+import re._parser as re_parser  # type: ignore[import-not-found]
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from dossier.annotate.dates import expressions
 from dossier.annotate.dates.expressions import Context, resolve_text
+from dossier.annotate.dates.rules import DIGIT_FIRST, RULES
 from dossier.parse.datelines import parse_date_line
 
 ARTICLE = Context(dt.date(2025, 9, 17), 2025)      # a Wednesday
@@ -272,13 +276,56 @@ TRICKY = ["am 1.2.2025 und 17. September 2025", "2025-06-21T09:30:00Z", "x2025 1
           "between 1 and 3 June", "the 21st of June", "21st June 2025", "0. Januar", "31. April 2025", "", "1"]
 
 
-def test_rules_that_start_with_a_digit_are_recognised() -> None:
-    """The classifier reads the compiled patterns: the numeric and ISO rules start with a digit
-    after a word boundary; rules that start with a word never count."""
-    kinds = {pattern.pattern: kind for pattern, kind in expressions._DIGIT_FIRST.items()}
-    assert len(kinds) >= 6 and set(kinds.values()) <= {"boundary", "digit"}
-    assert not any(p.startswith(r"\b(?:im|in|seit") or "vergangenen" in p[:60] for p in kinds)
-    assert any(p.startswith(r"\b(?P<y>") for p in kinds)         # ISO dates
+# Reading a parsed pattern (Python's own regex parser, re._parser): does every match begin with
+# a digit, after a word boundary?
+DIGITS = frozenset("0123456789")
+
+
+def _first(items: list[Any]) -> tuple[bool, bool]:
+    """(every first character is a digit, the sequence can match nothing); zero-width items
+    (\\b, look-arounds) are skipped."""
+    for op, av in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        if name == "LITERAL":
+            return chr(av) in DIGITS, False
+        if name == "IN":
+            return all((str(o) == "CATEGORY" and str(a) == "CATEGORY_DIGIT")
+                       or (str(o) == "LITERAL" and chr(a) in DIGITS)
+                       or (str(o) == "RANGE" and chr(a[0]) in DIGITS and chr(a[1]) in DIGITS) for o, a in av), False
+        if name == "SUBPATTERN":
+            digit, empty = _first(list(av[3]))
+        elif name == "BRANCH":
+            outcomes = [_first(list(branch)) for branch in av[1]]
+            digit, empty = all(d for d, _ in outcomes), any(e for _, e in outcomes)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            digit, empty = _first(list(av[2]))
+            empty = empty or av[0] == 0
+        else:
+            return False, False
+        if not digit:
+            return False, False
+        if not empty:
+            return True, False
+    return True, True
+
+
+def starts_with_a_digit_after_a_boundary(pattern: re.Pattern[str]) -> bool:
+    items = list(re_parser.parse(pattern.pattern, pattern.flags))
+    leading = []
+    for op, av in items:
+        if str(op) not in ("AT", "ASSERT", "ASSERT_NOT"):
+            break
+        leading.append(str(av))
+    digit, empty = _first(items)
+    return digit and not empty and "AT_BOUNDARY" in leading
+
+
+def test_the_rules_tried_only_at_digits_are_exactly_those_that_start_with_one() -> None:
+    parsed = {pattern for pattern, _ in RULES if starts_with_a_digit_after_a_boundary(pattern)}
+    assert len(parsed) >= 6
+    assert parsed == DIGIT_FIRST
 
 
 def test_trying_a_rule_where_digits_stand_finds_what_a_full_scan_finds() -> None:
@@ -286,11 +333,10 @@ def test_trying_a_rule_where_digits_stand_finds_what_a_full_scan_finds() -> None
     files = sorted([*root.glob("eval/**/*.txt"), *root.glob("tests/fixtures/**/*.txt"), *root.glob("seeds/*.txt")])
     texts = TRICKY + [part for file in files for part in file.read_text(encoding="utf-8").split("\n\n")]
     found = 0
-    for pattern, kind in expressions._DIGIT_FIRST.items():
-        at = expressions._DIGIT_AT[kind]
+    for pattern in DIGIT_FIRST:
         for text in texts:
             full = [m.span() for m in pattern.finditer(text)]
-            assert [m.span() for m in expressions._matches(pattern, text, [m.start() for m in at.finditer(text)])] \
-                == full, (pattern.pattern[:40], text[:80])
+            at = [m.start() for m in expressions._DIGIT_AT.finditer(text)]
+            assert [m.span() for m in expressions._matches(pattern, text, at)] == full, (pattern.pattern[:40], text[:80])
             found += len(full)
     assert found > 100

@@ -313,11 +313,9 @@ def _people(names: list[Sighting]) -> list[Candidate]:
         best = max(full, key=lambda n: (len(n.surface), -position[id(n)]))
         name = f"{best.first} {best.surname}" if best.first else best.surname
         articles = tuple(dict.fromkeys(n.article for n in members))
-        sentence = best.sentence
-        for n in members:
-            found.append(Candidate(n.article, n.line, n.surface, "unknown-name", person=slug(name), name=name,
-                                   gender=guess_gender(best.first, best.surname), sentence=sentence,
-                                   mentions=len(members), articles=articles))
+        sentence, person, gender = best.sentence, slug(name), guess_gender(best.first, best.surname)
+        found += [Candidate(n.article, n.line, n.surface, "unknown-name", person=person, name=name, gender=gender,
+                            sentence=sentence, mentions=len(members), articles=articles) for n in members]
     return found
 
 

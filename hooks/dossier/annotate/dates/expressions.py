@@ -32,10 +32,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any
 
 from dossier.annotate.dates.intervals import Interval, InvalidDate, Spec, nearest
-from dossier.annotate.dates.rules import DAY_RULES, FEATURES, LOWER_FEATURES, NEEDS, RULES, Handler
+from dossier.annotate.dates.rules import DAY_RULES, DIGIT_FIRST, FEATURES, LOWER_FEATURES, NEEDS, RULES, Handler
 from dossier.annotate.sentences import sentence_starts
 
 __all__ = ["DAY_RULES", "RULES", "Context", "DateExpr", "Found", "Spec", "find", "resolve_text"]
@@ -73,64 +72,9 @@ _ON_AFTER = re.compile(r"\s+an\b", re.IGNORECASE)
 # Most rules begin with a number ("17. September", "2025-06-21", "1998 bis 2002"). Such a rule
 # can only match where a digit starts a word, and a paragraph has a handful of those: it is
 # tried there (`match` at each such place, in order, as finditer would meet them) instead of
-# scanning every character. Which rules qualify is read from the compiled pattern itself
-# (Python's own regex parser): a rule whose first character could be anything else, or a
-# parser this code does not know, keeps the plain scan, which gives the same matches.
-_DIGITS = frozenset("0123456789")
-
-
-def _first(items: list[Any]) -> tuple[bool, bool]:
-    """(every first character is a digit, the sequence can match nothing), for a parsed
-    sequence of regex items; zero-width items (\\b, look-arounds) are skipped."""
-    for op, av in items:
-        name = str(op)
-        if name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue
-        if name == "LITERAL":
-            return chr(av) in _DIGITS, False
-        if name == "IN":
-            return all((str(o) == "CATEGORY" and str(a) == "CATEGORY_DIGIT")
-                       or (str(o) == "LITERAL" and chr(a) in _DIGITS)
-                       or (str(o) == "RANGE" and chr(a[0]) in _DIGITS and chr(a[1]) in _DIGITS) for o, a in av), False
-        if name == "SUBPATTERN":
-            digit, empty = _first(list(av[3]))
-        elif name == "BRANCH":
-            outcomes = [_first(list(branch)) for branch in av[1]]
-            digit, empty = all(d for d, _ in outcomes), any(e for _, e in outcomes)
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            digit, empty = _first(list(av[2]))
-            empty = empty or av[0] == 0
-        else:
-            return False, False
-        if not digit:
-            return False, False
-        if not empty:
-            return True, False
-    return True, True
-
-
-def _digit_first(pattern: re.Pattern[str]) -> str | None:
-    """"boundary" for a rule that starts with a digit after a word boundary (\\b), "digit" for
-    one that starts with a digit anywhere, None for the rest (and for an unknown parser)."""
-    try:
-        import re._parser as parser  # type: ignore[import-not-found]  # the regex parser of re itself
-
-        items = list(parser.parse(pattern.pattern, pattern.flags))
-        digit, empty = _first(items)
-        leading = []                 # the zero-width conditions before the first character
-        for op, av in items:
-            if str(op) not in ("AT", "ASSERT", "ASSERT_NOT"):
-                break
-            leading.append(str(av))
-    except Exception:  # another Python's parser: scan as before
-        return None
-    if not digit or empty:
-        return None
-    return "boundary" if "AT_BOUNDARY" in leading else "digit"
-
-
-_DIGIT_FIRST = {pattern: kind for pattern, _ in RULES if (kind := _digit_first(pattern))}
-_DIGIT_AT = {"boundary": re.compile(r"\b\d"), "digit": re.compile(r"\d")}
+# scanning every character (rules.DIGIT_FIRST; tests/test_dates.py checks both the list and
+# that the matches are the same).
+_DIGIT_AT = re.compile(r"\b\d")
 
 
 def _matches(pattern: re.Pattern[str], text: str, digits: list[int]) -> Iterator[re.Match[str]]:
@@ -155,7 +99,7 @@ def find(text: str, rules: list[tuple[re.Pattern[str], Handler]] | None = None) 
     found: list[Found] = []
     present: dict[str, bool] = {}
     lower: list[str] = []
-    digits: dict[str, list[int]] = {}     # where a digit stands, found once for all rules that start with one
+    digits: list[int] | None = None     # where a digit starts a word, found once for all rules that start with one
 
     def has(feature: str) -> bool:
         if feature not in present:
@@ -174,10 +118,10 @@ def find(text: str, rules: list[tuple[re.Pattern[str], Handler]] | None = None) 
             ok = allowed[needs] = all(has(feature) for feature in needs)
         if not ok:
             continue
-        kind = _DIGIT_FIRST.get(pattern)
-        if kind and kind not in digits:
-            digits[kind] = [m.start() for m in _DIGIT_AT[kind].finditer(text)]
-        for match in _matches(pattern, text, digits[kind]) if kind else pattern.finditer(text):
+        digit_first = pattern in DIGIT_FIRST
+        if digit_first and digits is None:
+            digits = [m.start() for m in _DIGIT_AT.finditer(text)]
+        for match in _matches(pattern, text, digits) if digits is not None and digit_first else pattern.finditer(text):
             start, end = match.span()
             i = bisect_right(starts, start)
             if (i and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
