@@ -45,8 +45,9 @@ def _check(argv: list[str]) -> int:
     except Exception as exc:  # last guard: one line, never a traceback
         print(f"seeds: error: the corpus could not be read ({type(exc).__name__}: {exc}); please report this")
         return 1
-    for diag in sorted(corpus.diagnostics, key=lambda d: (ORDER[d.severity], d.path, d.line or 0)):
-        print(diag.format().replace(": info: ", ": note: "))
+    ordered = sorted(corpus.diagnostics, key=lambda d: (ORDER[d.severity], d.path, d.line or 0))
+    if ordered:      # one write: thousands of notes in a large corpus
+        print("\n".join(d.format().replace(": info: ", ": note: ") for d in ordered))
     suggested = entries(list(corpus.candidates))
     if suggested:
         print(f"\n# {count(len(suggested), 'new person', 'new people')} named in the articles: if one is an "
