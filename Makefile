@@ -10,7 +10,6 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum 
 DEV_STAMP := $(VENV)/.installed-dev-$(shell cat requirements-dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
 # Reproducible builds: timestamps come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
