@@ -319,15 +319,22 @@ def measure(root: Path, n: int, args: argparse.Namespace) -> None:
     run_check(check, root)                                    # fills the cache
     seeds = sorted((root / "seeds").glob("*.txt"))
 
-    def changed(i: int) -> Run:
+    def changed(i: int, sentence: str = "Ein neuer Absatz Nummer {i} am Ende.") -> Run:
         seed = seeds[(i * 7919) % len(seeds)]
-        seed.write_text(seed.read_text(encoding="utf-8") + f"\nEin neuer Absatz Nummer {i} am Ende.\n",
+        letters = "".join("kmnprstvwz"[int(d)] for d in str(i))       # a word of its own per run
+        seed.write_text(seed.read_text(encoding="utf-8") + "\n" + sentence.format(i=i, w=letters) + "\n",
                         encoding="utf-8")
         return run_check(check, root)
 
+    changed(args.runs)            # the sentence's words are looked up once, then known
     warm = repeat(args.runs, args.slow, changed)
     print(f"make check after one article changed, cache warm: {median(warm):.2f} s {spread(warm)}, "
           f"peak {median(warm, 'peak_mb'):.0f} MB; cache off: {cold.seconds:.1f} s", flush=True)
+    # A new name each time: its words were never looked up, so wordfreq loads its lists.
+    fresh = repeat(args.runs, args.slow, lambda i: changed(
+        i + 100, "Die Beobachterin Quil{w}a Zent{w}ova sprach in Minsk mit Herrn Vod{w}ak."))
+    print(f"make check after one article changed with a name never seen: {median(fresh):.2f} s {spread(fresh)}",
+          flush=True)
 
 
 SCAN = """
