@@ -221,3 +221,35 @@ def test_a_much_reported_event_page_shows_the_top_articles_and_points_to_events_
     assert f"Alle {MAX_ARTICLES + 2} Berichte aus {MAX_ARTICLES + 2} Artikeln stehen in den " \
            "[offenen Daten](../data/events.json)" in page
     assert "2 weitere Artikel berichten davon" in page
+
+
+def test_a_long_article_list_is_split_by_year_and_month_and_every_article_is_listed_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_LISTED rows the list is an overview with the newest articles and one page per
+    year (per month, in numbered parts, where a year holds more), undated ones apart; every
+    link resolves and every article stands on exactly one part."""
+    monkeypatch.setattr("dossier.render.articles.MAX_LISTED", 2)
+    monkeypatch.setattr("dossier.render.articles.NEWEST", 2)
+    dates = ["2024-03-01", "2025-01-05", "2025-01-20", "2025-01-28", "2025-02-02", None]
+    seeds = {f"a{i}.txt": f"---\ndate: {d}\n---\n" + report(i, 1) if d else
+             report(i, 1).replace("17.11.2025\n", "") for i, d in enumerate(dates)}
+    corpus = load_corpus(make_project(tmp_path, seeds))
+    files = {g.path: g for g in generate(corpus)}
+    parts = sorted(p for p in files if p.startswith("artikelliste/"))
+    assert parts == ["artikelliste/2024.md", "artikelliste/2025-01-teil-2.md", "artikelliste/2025-01.md",
+                     "artikelliste/2025-02.md", "artikelliste/ohne-datum.md"]
+    assert files["artikel/index.md"].in_nav and not any(files[p].in_nav for p in parts)
+    listed = [target for p in parts for target in re.findall(r"\]\(\.\./artikel/([a-z0-9_-]+)\.md\)",
+                                                             files[p].content)]
+    assert sorted(t for t in listed if t != "index") == sorted(a.id for a in corpus.articles)   # index: the way back
+    assert "# Artikel Januar 2025 (Teil 2)" in files["artikelliste/2025-01-teil-2.md"].content
+    index = files["artikel/index.md"].content
+    for target in re.findall(r"\]\(([^)\s]+\.md)\)", index):
+        assert posixpath.normpath(posixpath.join("artikel", target)) in files, target
+    assert index.count("\n| ") == 1 + 2         # the header and the two newest
+
+
+def test_an_article_list_within_its_bound_is_one_page(tmp_path: Path) -> None:
+    corpus = load_corpus(make_project(tmp_path, {"a.txt": report(1, 1), "b.txt": report(2, 1)}))
+    paths = [g.path for g in generate(corpus)]
+    assert "artikel/index.md" in paths and not any(p.startswith("artikelliste/") for p in paths)

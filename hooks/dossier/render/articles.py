@@ -7,13 +7,15 @@ the dossier can link to the exact spot of an article.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 from collections.abc import Callable
+from itertools import groupby
 
 from dossier.model import Article, Block, Field, Footnote, RemovedLine, note_part
 from dossier.parse.links import clean_target
-from dossier.render.german import PROVENANCE, count, long_date
+from dossier.render.german import PROVENANCE, count, format_when, long_date
 from dossier.render.mdtext import (
     Insert,
     compose,
@@ -267,15 +269,80 @@ def by_date(articles: list[Article]) -> list[Article]:
     return dated + undated
 
 
-def render_article_index(articles: list[Article]) -> str:
+# An article list of more rows than this is split, as the Chronik is: the overview
+# (artikel/index.md) shows the newest articles and links one page per year
+# (artikelliste/<year>.md), per month where a year alone holds more (artikelliste/<year>-<mm>.md,
+# numbered parts past that), and artikelliste/ohne-datum.md; so no page grows with the corpus.
+# The folder is not artikel/, where every name is a seed's address.
+MAX_LISTED = 300
+NEWEST = 50
+LIST_HEADER = ["| Datum | Titel | Medium | Autor |", "|---|---|---|---|"]
+
+
+def _list_row(article: Article, prefix: str = "") -> str:
+    date = long_date(article.date.value) if article.date.value else "Datum unbekannt"
+    return (f"| {date} | [{escape_inline(display_title(article))}]({prefix}{article.id}.md) | "
+            f"{escape_inline(article.outlet.value or 'unbekannt')} | "
+            f"{escape_inline(article.author.value or 'unbekannt')} |")
+
+
+def _parts(stem: str, held: list[Article]) -> dict[str, list[Article]]:
+    return {(f"{stem}.md" if not n else f"{stem}-teil-{n + 1}.md"): held[i:i + MAX_LISTED]
+            for n, i in enumerate(range(0, len(held), MAX_LISTED))}
+
+
+def article_list_pages(articles: list[Article]) -> dict[str, list[Article]]:
+    """The pages of a split article list, path -> its articles (newest first); empty when one
+    page holds them all."""
+    if len(articles) <= MAX_LISTED:
+        return {}
+    pages: dict[str, list[Article]] = {}
+    for year, in_year in groupby(by_date(articles), key=lambda a: (a.date.value or "")[:4]):
+        held = list(in_year)
+        if not year:
+            pages.update(_parts("artikelliste/ohne-datum", held))
+        elif len(held) <= MAX_LISTED:
+            pages[f"artikelliste/{year}.md"] = held
+        else:
+            for month, in_month in groupby(held, key=lambda a: (a.date.value or "")[5:7]):
+                pages.update(_parts(f"artikelliste/{year}-{month}", list(in_month)))
+    return pages
+
+
+def _list_title(path: str) -> str:
+    stem = path.removeprefix("artikelliste/").removesuffix(".md")
+    stem, _, part = stem.partition("-teil-")
+    suffix = f" (Teil {part})" if part else ""
+    if stem == "ohne-datum":
+        return f"Artikel ohne Datum{suffix}"
+    year, _, month = stem.partition("-")
+    if not month:
+        return f"Artikel {year}{suffix}"
+    first = dt.date(int(year), int(month), 1)
+    last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+    return f"Artikel {format_when(first, last, 'month')}{suffix}"
+
+
+def render_article_index(articles: list[Article]) -> list[tuple[str, str]]:
+    """(path, Markdown) of the article list: one page, or the overview and its parts."""
+    pages = article_list_pages(articles)
+    intro = (f"Das Dossier enthält {count(len(articles), 'Artikel', 'Artikel')}. Neueste zuerst; "
+             "Artikel ohne bekanntes Datum stehen am Ende.")
+    if not pages:
+        rows = [_list_row(a) for a in by_date(articles)]
+        return [("artikel/index.md", "\n".join([page_meta("Artikel", search=False), "# Artikel", "", intro, "",
+                                                *LIST_HEADER, *rows]) + "\n")]
     out = [page_meta("Artikel", search=False), "# Artikel", "",
-           f"Das Dossier enthält {count(len(articles), 'Artikel', 'Artikel')}. Neueste zuerst; "
-           "Artikel ohne bekanntes Datum stehen am Ende.", "",
-           "| Datum | Titel | Medium | Autor |", "|---|---|---|---|"]
-    for article in by_date(articles):
-        date = long_date(article.date.value) if article.date.value else "Datum unbekannt"
-        title = escape_inline(display_title(article))
-        out.append(f"| {date} | [{title}]({article.id}.md) | "
-                   f"{escape_inline(article.outlet.value or 'unbekannt')} | "
-                   f"{escape_inline(article.author.value or 'unbekannt')} |")
-    return "\n".join(out) + "\n"
+           f"Das Dossier enthält {count(len(articles), 'Artikel', 'Artikel')}; die Liste ist zu lang für eine "
+           f"Seite und steht auf {count(len(pages), 'Seite', 'Seiten')} nach Zeitabschnitt. Hier die "
+           f"{NEWEST} neuesten.", "", "## Alle Artikel nach Zeitabschnitt", ""]
+    out += [f"- [{_list_title(path).removeprefix('Artikel ')}](../{path}): "
+            f"{count(len(held), 'Artikel', 'Artikel')}" for path, held in pages.items()]
+    out += ["", f"## Die {NEWEST} neuesten", "", *LIST_HEADER, *(_list_row(a) for a in by_date(articles)[:NEWEST])]
+    files = [("artikel/index.md", "\n".join(out) + "\n")]
+    for path, held in pages.items():
+        title = _list_title(path)
+        files.append((path, "\n".join([page_meta(title, search=False), f"# {title}", "",
+                                       "Teil der [Artikelliste](../artikel/index.md), neueste zuerst.", "",
+                                       *LIST_HEADER, *(_list_row(a, "../artikel/") for a in held)]) + "\n"))
+    return files

@@ -147,7 +147,8 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
     actor_events = events_by_actor(events)
     files = [
         Generated("index.md", render_home(counts, SECTIONS, downloads, title), in_nav=True),
-        Generated("artikel/index.md", render_article_index(articles), in_nav=True),
+        *(Generated(path, content, in_nav=path == "artikel/index.md")
+          for path, content in render_article_index(articles)),
         Generated("quellen.md", render_sources(sources, by_id), in_nav=True),
         Generated("data/articles.json", to_json([article_record(a) for a in articles])),
         Generated("data/sources.json", to_json([source_record(s) for s in sources])),
