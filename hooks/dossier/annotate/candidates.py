@@ -92,7 +92,6 @@ def _phonetic(word: str) -> str:
     return "".join(code for _, code in cologne_phonetics.encode(folded)) if folded.isascii() else ""
 
 
-@lru_cache(maxsize=1 << 14)      # the same few thousand names, once per sighting
 def slug(name: str) -> str:
     ascii_ = unicodedata.normalize("NFKD", name.replace("ß", "ss")).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "person"

@@ -4,7 +4,7 @@ Loading a corpus creates hundreds of thousands of small objects (mentions, dated
 blocks) in one go; each batch of new objects sets off the cycle collector, whose full runs
 walk every object alive. None of these objects form cycles (frozen dataclasses of strings,
 numbers and tuples), so plain reference counting frees them anyway: pausing the collector
-for the duration saves a fifth of a warm `make check` and changes no result. Nested pauses
+for the duration saves a tenth of a warm `make check` and changes no result. Nested pauses
 are fine; the collector runs again (and catches up) when the outermost pause ends, also in a
 long-lived `mkdocs serve`.
 """

@@ -7,12 +7,12 @@ the dossier can link to the exact spot of an article.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 from collections.abc import Callable
 from itertools import groupby
 
+from dossier.annotate.dates.intervals import whole_month
 from dossier.model import Article, Block, Field, Footnote, RemovedLine, note_part
 from dossier.parse.links import clean_target
 from dossier.render.german import PROVENANCE, count, format_when, long_date
@@ -291,13 +291,13 @@ def _parts(stem: str, held: list[Article]) -> dict[str, list[Article]]:
             for n, i in enumerate(range(0, len(held), MAX_LISTED))}
 
 
-def article_list_pages(articles: list[Article]) -> dict[str, list[Article]]:
-    """The pages of a split article list, path -> its articles (newest first); empty when one
-    page holds them all."""
-    if len(articles) <= MAX_LISTED:
+def article_list_pages(ordered: list[Article]) -> dict[str, list[Article]]:
+    """The pages of a split article list, path -> its articles; empty when one page holds them
+    all. `ordered`: the articles as by_date orders them (newest first, undated last)."""
+    if len(ordered) <= MAX_LISTED:
         return {}
     pages: dict[str, list[Article]] = {}
-    for year, in_year in groupby(by_date(articles), key=lambda a: (a.date.value or "")[:4]):
+    for year, in_year in groupby(ordered, key=lambda a: (a.date.value or "")[:4]):
         held = list(in_year)
         if not year:
             pages.update(_parts("artikelliste/ohne-datum", held))
@@ -318,18 +318,17 @@ def _list_title(path: str) -> str:
     year, _, month = stem.partition("-")
     if not month:
         return f"Artikel {year}{suffix}"
-    first = dt.date(int(year), int(month), 1)
-    last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
-    return f"Artikel {format_when(first, last, 'month')}{suffix}"
+    return f"Artikel {format_when(*whole_month(int(year), int(month)), 'month')}{suffix}"
 
 
 def render_article_index(articles: list[Article]) -> list[tuple[str, str]]:
     """(path, Markdown) of the article list: one page, or the overview and its parts."""
-    pages = article_list_pages(articles)
+    ordered = by_date(articles)
+    pages = article_list_pages(ordered)
     intro = (f"Das Dossier enthält {count(len(articles), 'Artikel', 'Artikel')}. Neueste zuerst; "
              "Artikel ohne bekanntes Datum stehen am Ende.")
     if not pages:
-        rows = [_list_row(a) for a in by_date(articles)]
+        rows = [_list_row(a) for a in ordered]
         return [("artikel/index.md", "\n".join([page_meta("Artikel", search=False), "# Artikel", "", intro, "",
                                                 *LIST_HEADER, *rows]) + "\n")]
     out = [page_meta("Artikel", search=False), "# Artikel", "",
@@ -338,7 +337,7 @@ def render_article_index(articles: list[Article]) -> list[tuple[str, str]]:
            f"{NEWEST} neuesten.", "", "## Alle Artikel nach Zeitabschnitt", ""]
     out += [f"- [{_list_title(path).removeprefix('Artikel ')}](../{path}): "
             f"{count(len(held), 'Artikel', 'Artikel')}" for path, held in pages.items()]
-    out += ["", f"## Die {NEWEST} neuesten", "", *LIST_HEADER, *(_list_row(a) for a in by_date(articles)[:NEWEST])]
+    out += ["", f"## Die {NEWEST} neuesten", "", *LIST_HEADER, *(_list_row(a) for a in ordered[:NEWEST])]
     files = [("artikel/index.md", "\n".join(out) + "\n")]
     for path, held in pages.items():
         title = _list_title(path)

@@ -3,10 +3,10 @@ the curated events and one page per year (or month), so no page grows with the c
 
 from __future__ import annotations
 
-import datetime as dt
 from itertools import groupby
 
 from dossier.annotate.actors import Actor
+from dossier.annotate.dates.intervals import whole_month
 from dossier.index.events import MAX_UNCURATED, Event
 from dossier.model import Article
 from dossier.render.articles import display_title, page_meta
@@ -149,9 +149,7 @@ def _page_title(path: str) -> str:
         return f"Chronik {year}"
     if part == "jahr":
         return f"Chronik {year}: ganzes Jahr oder länger"
-    first = dt.date(int(year), int(part), 1)
-    last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
-    return f"Chronik {format_when(first, last, 'month')}"
+    return f"Chronik {format_when(*whole_month(int(year), int(part)), 'month')}"
 
 
 def render_chronik(events: list[Event], actors: dict[str, Actor], articles: dict[str, Article],

@@ -118,10 +118,13 @@ def find(text: str, rules: list[tuple[re.Pattern[str], Handler]] | None = None) 
             ok = allowed[needs] = all(has(feature) for feature in needs)
         if not ok:
             continue
-        digit_first = pattern in DIGIT_FIRST
-        if digit_first and digits is None:
-            digits = [m.start() for m in _DIGIT_AT.finditer(text)]
-        for match in _matches(pattern, text, digits) if digits is not None and digit_first else pattern.finditer(text):
+        if pattern in DIGIT_FIRST:
+            if digits is None:
+                digits = [m.start() for m in _DIGIT_AT.finditer(text)]
+            matches = _matches(pattern, text, digits)
+        else:
+            matches = pattern.finditer(text)
+        for match in matches:
             start, end = match.span()
             i = bisect_right(starts, start)
             if (i and ends[i - 1] > start) or (i < len(starts) and starts[i] < end):
