@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import re._parser as re_parser  # type: ignore[import-not-found]
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from dossier.annotate.dates import expressions
+from dossier.annotate.dates import expressions, leads
 from dossier.annotate.dates.expressions import Context, resolve_text
-from dossier.annotate.dates.rules import DIGIT_FIRST, RULES
+from dossier.annotate.dates.rules import RULES
 from dossier.parse.datelines import parse_date_line
 
 ARTICLE = Context(dt.date(2025, 9, 17), 2025)      # a Wednesday
@@ -269,74 +267,73 @@ def test_date_line(line: str, expected: str | None) -> None:
     assert (found.isoformat() if found else None) == expected
 
 
-# --- rules that start with a digit are tried only where digits stand ------------------------
+# --- rules are tried only where the words they begin with stand (dates.leads) ----------------
 
 TRICKY = ["am 1.2.2025 und 17. September 2025", "2025-06-21T09:30:00Z", "x2025 12025 2025x", "1998 bis 2002",
           "27. und 28. Februar 2019", "17/11/2025, 5/6/2025", "Nr. 12. 3. 2024", "３１. März 2025",
-          "between 1 and 3 June", "the 21st of June", "21st June 2025", "0. Januar", "31. April 2025", "", "1"]
+          "between 1 and 3 June", "the 21st of June", "21st June 2025", "0. Januar", "31. April 2025", "", "1",
+          # upper case, words inside longer lead words, no space before a month, letters that
+          # lower-casing lengthens or that the case-insensitive match equates with others
+          "AM VERGANGENEN FREITAG UND IM JUNI 2025", "übers Wochenende, über das Wochenende", "27.-28Februar 2019",
+          "one and a half weeks ago, a few days later", "İm Juni 2025 seit Montag", "ſeit Montag, dıeses Jahr",
+          "Anfang der Woche, Ende des Jahres, the end of last year, Mitte der Achtzigerjahre",
+          "vergangenenFreitag am Montagabend, am Tag darauf", "Mai 2025\n\nim\tJuni und im  Juli"]
 
 
-# Reading a parsed pattern (Python's own regex parser, re._parser): does every match begin with
-# a digit, after a word boundary?
-DIGITS = frozenset("0123456789")
-
-
-def _first(items: list[Any]) -> tuple[bool, bool]:
-    """(every first character is a digit, the sequence can match nothing); zero-width items
-    (\\b, look-arounds) are skipped."""
-    for op, av in items:
-        name = str(op)
-        if name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue
-        if name == "LITERAL":
-            return chr(av) in DIGITS, False
-        if name == "IN":
-            return all((str(o) == "CATEGORY" and str(a) == "CATEGORY_DIGIT")
-                       or (str(o) == "LITERAL" and chr(a) in DIGITS)
-                       or (str(o) == "RANGE" and chr(a[0]) in DIGITS and chr(a[1]) in DIGITS) for o, a in av), False
-        if name == "SUBPATTERN":
-            digit, empty = _first(list(av[3]))
-        elif name == "BRANCH":
-            outcomes = [_first(list(branch)) for branch in av[1]]
-            digit, empty = all(d for d, _ in outcomes), any(e for _, e in outcomes)
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            digit, empty = _first(list(av[2]))
-            empty = empty or av[0] == 0
-        else:
-            return False, False
-        if not digit:
-            return False, False
-        if not empty:
-            return True, False
-    return True, True
-
-
-def starts_with_a_digit_after_a_boundary(pattern: re.Pattern[str]) -> bool:
-    items = list(re_parser.parse(pattern.pattern, pattern.flags))
-    leading = []
-    for op, av in items:
-        if str(op) not in ("AT", "ASSERT", "ASSERT_NOT"):
-            break
-        leading.append(str(av))
-    digit, empty = _first(items)
-    return digit and not empty and "AT_BOUNDARY" in leading
-
-
-def test_the_rules_tried_only_at_digits_are_exactly_those_that_start_with_one() -> None:
-    parsed = {pattern for pattern, _ in RULES if starts_with_a_digit_after_a_boundary(pattern)}
-    assert len(parsed) >= 6
-    assert parsed == DIGIT_FIRST
-
-
-def test_trying_a_rule_where_digits_stand_finds_what_a_full_scan_finds() -> None:
+def _texts() -> list[str]:
     root = Path(__file__).resolve().parents[1]
     files = sorted([*root.glob("eval/**/*.txt"), *root.glob("tests/fixtures/**/*.txt"), *root.glob("seeds/*.txt")])
-    texts = TRICKY + [part for file in files for part in file.read_text(encoding="utf-8").split("\n\n")]
+    return TRICKY + [part for file in files for part in file.read_text(encoding="utf-8").split("\n\n")]
+
+
+def test_every_rule_of_the_grammar_has_words_it_begins_with() -> None:
+    assert set(expressions._LEADS.group) == {pattern for pattern, _ in RULES}
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (r"\b(?:am|vom)\s+(?P<wd>Montag)\b", {"am", "vom"}),
+    (r"\b(?:(?:am|vom)\s+)?(?P<wd>Montag|Dienstag)", {"am", "vom", "montag", "dienstag"}),
+    (r"\b(?:im|in)\s+Juni", {"im", "in"}),
+    (r"(?<![\d.])\b(?P<d>[0-3]?\d)\.", {leads.DIGIT}),
+    (r"\b(?:19|20)\d\d", {leads.DIGIT}),
+    (r"\bAnfang\s+der\s+Woche\b|\b(?:letzte|next)\s+week", {"anfang", "letzte", "next"}),
+    (r"\bÜBER(?:s|\s+das)", {"übers", "über"}),
+])
+def test_the_words_a_pattern_begins_with_are_read_from_it(pattern: str, words: set[str]) -> None:
+    assert leads.leads(re.compile(pattern, re.IGNORECASE)) == frozenset(words)
+
+
+@pytest.mark.parametrize("pattern", [r"Montag", r"\b\w+", r"\b(?:am\s+)?\w+", r"\b(?:am|)\s*x", r"x|\bam"])
+def test_a_pattern_that_may_begin_anywhere_has_no_words(pattern: str) -> None:
+    assert leads.leads(re.compile(pattern, re.IGNORECASE)) is None
+
+
+def test_trying_each_rule_where_its_words_stand_finds_what_a_full_scan_finds() -> None:
     found = 0
-    for pattern in DIGIT_FIRST:
-        for text in texts:
+    for text in _texts():
+        places = expressions._LEADS.find(text)
+        for pattern, _ in RULES:
             full = [m.span() for m in pattern.finditer(text)]
-            at = [m.start() for m in expressions._DIGIT_AT.finditer(text)]
-            assert [m.span() for m in expressions._matches(pattern, text, at)] == full, (pattern.pattern[:40], text[:80])
+            group = expressions._LEADS.group[pattern]
+            tried = pattern.finditer(text) if places is None else expressions._matches(pattern, text, places.of(group))
+            assert [m.span() for m in tried] == full, (pattern.pattern[:40], text[:80])
             found += len(full)
-    assert found > 100
+    assert found > 500
+
+
+def test_letters_that_lower_casing_does_not_equate_as_re_does_are_folded() -> None:
+    import re._casefix as casefix  # type: ignore[import-not-found]
+    letters = {char for word in expressions._LEADS.masks for char in word}
+    extra = {chr(other) for code, others in casefix._EXTRA_CASES.items() if chr(code) in letters for other in others}
+    assert extra <= {chr(code) for code in leads.FOLD}
+    assert [chr(code) for code in range(0x110000) if len(chr(code).lower()) != 1] == ["İ"]
+    assert "İ" in {chr(code) for code in leads.FOLD}
+
+
+def test_a_rule_may_begin_inside_another_rules_longer_first_words() -> None:
+    long, short = re.compile(r"\bone and a half\b"), re.compile(r"\ba half\b")
+    index = leads.Index([long, short])
+    text = "one and a half"
+    places = index.find(text)
+    assert places is not None
+    assert [m.span() for m in expressions._matches(short, text, places.of(index.group[short]))] == [(8, 14)]

@@ -34,7 +34,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from dossier.annotate.dates.intervals import Interval, InvalidDate, Spec, nearest
-from dossier.annotate.dates.rules import DAY_RULES, DIGIT_FIRST, FEATURES, LOWER_FEATURES, NEEDS, RULES, Handler
+from dossier.annotate.dates.leads import Index
+from dossier.annotate.dates.rules import DAY_RULES, RULES, Handler
 from dossier.annotate.sentences import sentence_starts
 
 __all__ = ["DAY_RULES", "RULES", "Context", "DateExpr", "Found", "Spec", "find", "resolve_text"]
@@ -68,20 +69,34 @@ _FROM_BEFORE = re.compile(r"\bvon\s+$", re.IGNORECASE)
 _ON_AFTER = re.compile(r"\s+an\b", re.IGNORECASE)
 
 
-# --- rules that start with a digit ------------------------------------------------------------
-# Most rules begin with a number ("17. September", "2025-06-21", "1998 bis 2002"). Such a rule
-# can only match where a digit starts a word, and a paragraph has a handful of those: it is
-# tried there (`match` at each such place, in order, as finditer would meet them) instead of
-# scanning every character (rules.DIGIT_FIRST; tests/test_dates.py checks both the list and
-# that the matches are the same).
-_DIGIT_AT = re.compile(r"\b\d")
+# --- where rules are tried ---------------------------------------------------------------------
+# Nearly every rule begins with one of a few words or a digit (dates.leads reads which from its
+# pattern): it is tried only where such a word begins (`match` at each place, in order, as
+# finditer would meet them) instead of at every character. tests/test_dates.py holds the
+# matches equal to a full scan's.
+_LEADS = Index(pattern for pattern, _ in RULES)
 
 
-def _matches(pattern: re.Pattern[str], text: str, digits: list[int]) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)` for a rule that starts with a digit, tried only where a
-    digit stands (`digits`, in order)."""
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    handler: Handler
+    group: int | None               # of rules with the same first words (_LEADS); None: tried everywhere
+
+
+def _plan(rules: list[tuple[re.Pattern[str], Handler]]) -> list[_Rule]:
+    """The rules with the group each belongs to, looked up once (a pattern hashes its whole
+    compiled code each time it is a dictionary key)."""
+    return [_Rule(pattern, handler, _LEADS.group.get(pattern)) for pattern, handler in rules]
+
+
+_PLANS = {id(RULES): _plan(RULES), id(DAY_RULES): _plan(DAY_RULES)}
+
+
+def _matches(pattern: re.Pattern[str], text: str, places: list[int]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose matches can only begin at `places` (in order)."""
     pos = 0
-    for at in digits:
+    for at in places:
         if at < pos:
             continue
         match = pattern.match(text, at)
@@ -93,37 +108,19 @@ def _matches(pattern: re.Pattern[str], text: str, digits: list[int]) -> Iterator
 def find(text: str, rules: list[tuple[re.Pattern[str], Handler]] | None = None) -> list[Found]:
     """Every date expression in `text`, earlier rules winning over overlapping later ones;
     `rules` limits the search to some of them (DAY_RULES: explicit day-precise dates).
-    Linear in the text: each pattern scans it once; overlaps are checked by bisection."""
+    Linear in the text: one scan finds where rules may begin, each rule is tried there;
+    overlaps are checked by bisection."""
     starts: list[int] = []          # taken spans, sorted and disjoint
     ends: list[int] = []
     found: list[Found] = []
-    present: dict[str, bool] = {}
-    lower: list[str] = []
-    digits: list[int] | None = None     # where a digit starts a word, found once for all rules that start with one
-
-    def has(feature: str) -> bool:
-        if feature not in present:
-            if feature in FEATURES:
-                present[feature] = FEATURES[feature].search(text) is not None
-            else:
-                if not lower:
-                    lower.append(text.lower())
-                present[feature] = LOWER_FEATURES[feature].search(lower[0]) is not None
-        return present[feature]
-    allowed: dict[tuple[str, ...], bool] = {}     # by the features a rule needs: rules share them
-    for pattern, handler in RULES if rules is None else rules:
-        needs = NEEDS[pattern]
-        ok = allowed.get(needs)
-        if ok is None:
-            ok = allowed[needs] = all(has(feature) for feature in needs)
-        if not ok:
-            continue
-        if pattern in DIGIT_FIRST:
-            if digits is None:
-                digits = [m.start() for m in _DIGIT_AT.finditer(text)]
-            matches = _matches(pattern, text, digits)
-        else:
-            matches = pattern.finditer(text)
+    leads = _LEADS.find(text)     # where each rule's first words begin (None: anywhere)
+    chosen = RULES if rules is None else rules
+    for rule in _PLANS.get(id(chosen)) or _plan(chosen):
+        pattern, handler = rule.pattern, rule.handler
+        places = None if leads is None or rule.group is None else leads.of(rule.group)
+        if places == []:
+            continue                    # none of the words it begins with stands in the text
+        matches = pattern.finditer(text) if places is None else _matches(pattern, text, places)
         for match in matches:
             start, end = match.span()
             i = bisect_right(starts, start)

@@ -37,32 +37,6 @@ from dossier.annotate.dates.vocabulary import (
 Handler = Callable[[re.Match[str]], Spec]
 RULES: list[tuple[re.Pattern[str], Handler]] = []
 
-# Cheap tests for what a rule cannot match without: a text with no digit needs no full-date
-# rule, one with no month name no month rule. find() runs each test at most once per text and
-# skips the rules whose needs are missing, so an ordinary sentence costs a few scans, not forty.
-FEATURES: dict[str, re.Pattern[str]] = {
-    "digit": re.compile(r"\d"),
-    "month": re.compile(MA),
-    "weekday": re.compile(WD),
-}
-# Tested on the lower-cased text with lower-case patterns: much faster than IGNORECASE.
-LOWER_FEATURES: dict[str, re.Pattern[str]] = {
-    "dir": re.compile(rf"\b(?:{DIR})\b"),
-    "unit": re.compile(r"\b(?:woche|week|monat|month|jahr|year|heuer)"),
-    "week": re.compile(r"\b(?:woche|week)"),
-    "anyunit": re.compile(r"\b(?:woche|week|monat|month|jahr|year|tag|day)"),
-    "weekend": re.compile(r"wochenende|weekend"),
-    "ago": re.compile(r"\bvor\s|\bago\b"),
-    "decade": re.compile(r"\d0(?:er|'?s)\b"),
-    "part": re.compile(r"\b(?:anfang|mitte|ende|early|mid|late|beginning|end|middle)\b"),
-    "season": re.compile(rf"\b(?:{SEASON})\b"),
-    "dayword": re.compile(r"gestern|yesterday|morgen|tomorrow|heute|this\s|night"),
-    "later": re.compile(r"später|danach|darauf|zuvor|vorher|früher|later|after|before|earlier|folgetag|"
-                        r"nächsten\s+tag|following\s+day|next\s+day"),
-    "decadeword": re.compile("|".join(DECADE_WORDS)),
-}
-
-
 def rule(*patterns: str) -> Callable[[Handler], Handler]:
     """Register `handler` for each pattern (several spellings of one kind of expression)."""
     def register(handler: Handler) -> Handler:
@@ -387,31 +361,8 @@ def _year_rule(m: re.Match[str]) -> Spec:
     return Spec("year", fixed=iv.year(int(m["y"])), explicit_year=int(m["y"]))
 
 
-# What each rule's patterns need (FEATURES), by handler; a decade in words needs no digit.
-_NEEDS_BY_HANDLER: dict[Handler, str] = {
-    _day_range: "digit month", _between: "digit month", _month_range: "month", _year_range: "digit",
-    _full: "digit month", _numeric: "digit", _slash: "digit", _iso: "digit", _date_of_year: "month dir",
-    _weekday_rule: "weekday", _week_rule: "week", _weekend_rule: "weekend", _month_relative: "dir month",
-    _season_relative: "dir season", _part_relative: "part unit", _period_relative: "unit", _ago: "ago anyunit",
-    _day_word: "dayword", _from_previous: "later anyunit", _month_part_rule: "part month",
-    _year_part_rule: "part digit",
-    _decade: "decade", _season_rule: "season digit", _season_yearless: "season", _month_year: "month digit",
-    _day_month: "digit", _month_alone: "month", _year_rule: "digit",
-}
-NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    pattern: ("decadeword",) if handler is _decade and "zwanziger" in pattern.pattern
-    else tuple(_NEEDS_BY_HANDLER[handler].split())
-    for pattern, handler in RULES}
-
-# The rules whose match begins with a digit right after a word boundary, by how their pattern
-# starts: expressions.find tries them only where a digit starts a word. tests/test_dates.py
-# reads every pattern with Python's own regex parser and holds this set equal to what it finds.
-_DIGIT_LEADS = (rf"\b(?P<d>{D})", rf"\b(?P<d1>{D})", rf"\b(?P<y>{Y})", r"(?<![\d.])\b(?P<d>[0-3]?\d)",
-                r"(?<![\d/])\b(?P<a>[0-3]?\d)")
-DIGIT_FIRST = frozenset(pattern for pattern, _ in RULES if pattern.pattern.startswith(_DIGIT_LEADS))
-
 # Explicit day-precise dates only ("17. September 2025", "08.08.2025", "2025-06-21"): what the
 # parser needs for date lines and the latest-date hint, at a fraction of the full grammar's cost.
 DAY_RULES = [(pattern, handler) for pattern, handler in RULES if handler in (_full, _numeric, _slash, _iso)]
 
-__all__ = ["DAY_RULES", "DIGIT_FIRST", "FEATURES", "LOWER_FEATURES", "NEEDS", "RULES", "Handler", "InvalidDate", "Spec"]
+__all__ = ["DAY_RULES", "RULES", "Handler", "InvalidDate", "Spec"]
