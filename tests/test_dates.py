@@ -75,6 +75,7 @@ FORMS: list[Row] = [
     # decades
     ("de", "Anfang der 2010er Jahre", "Anfang der 2010er Jahre", "decade", "2010-01-01", "2013-12-31", E),
     ("de", "in den 1990er Jahren", "in den 1990er Jahren", "decade", "1990-01-01", "1999-12-31", E),
+    ("de", "in den 1990erJahren", "in den 1990erJahren", "decade", "1990-01-01", "1999-12-31", E),
     ("de", "in den Achtzigerjahren", "in den Achtzigerjahren", "decade", "1980-01-01", "1989-12-31", E),
     ("en", "in the 1990s", "in the 1990s", "decade", "1990-01-01", "1999-12-31", E),
     ("en", "in the early 2000s", "in the early 2000s", "decade", "2000-01-01", "2003-12-31", E),
