@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -97,6 +97,17 @@ class Matcher:
     surnames_of: dict[str, tuple[Part, ...]]  # actor -> its one-word Latin surname parts
     persons: frozenset[str] = frozenset()
     starts: frozenset[str] = frozenset()     # every key of buckets, firsts and surnames
+    # Whether a word (key) can open a name (_Scan.openings), filled as words are met: a text
+    # repeats its words, and so does a corpus. Not part of the matcher's value.
+    opens: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def can_open(self, word: str) -> bool:
+        """A known start, a single letter (an initial), a known start with a genitive s, or
+        Cyrillic (inflected)."""
+        known = (word in self.starts or len(word) == 1 or (word.endswith("s") and word[:-1] in self.starts)
+                 or _is_cyrillic(word))
+        self.opens[word] = known
+        return known
 
 
 def split_name(actor: Actor, variant: Variant) -> tuple[str, str] | None:
@@ -264,9 +275,8 @@ class _Scan:
         """The words where `at` can find something, in order: a known word (known()), or a
         capitalised word before one. At every other word `at` returns None, so the pass skips
         them in one comprehension instead of a method call per word of the text."""
-        starts = self.m.starts
-        known = [w in starts or len(w) == 1 or (w.endswith("s") and w[:-1] in starts) or _is_cyrillic(w)
-                 for _, _, w in self.words]
+        opens, can_open = self.m.opens, self.m.can_open
+        known = [opens[w] if w in opens else can_open(w) for _, _, w in self.words]
         last = len(known) - 1
         return [i for i, k in enumerate(known) if k or (self.caps[i] and i < last and known[i + 1])]
 

@@ -18,11 +18,25 @@ _DROP = dict.fromkeys(map(ord, "’'ʹʺ·”`´ʼ" + INVISIBLE), None)
 _FOLD = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
 
 
+class _Dropped(dict[int, "int | None"]):
+    """str.translate table: _DROP, and every combining mark (looked up once per character)."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_DROPPED = _Dropped(_DROP)
+_SPACES = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
+    if text.isascii():          # nothing to fold or decompose (most words)
+        return _SPACES.sub(" ", text.translate(_DROP)).strip().lower()
     folded = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    stripped = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", stripped.translate(_DROP)).strip().casefold()
+    return _SPACES.sub(" ", folded.translate(_DROPPED)).strip().casefold()
 
 
 # Letters and digits, plus combining marks (a stress accent U+0301 sits inside Cyrillic words).
