@@ -185,20 +185,21 @@ def find_sightings(matcher: Matcher, actors: list[Actor], articles: list[Article
             text = seg.text
             spans = sorted(covered[(article.id, seg.part, seg.line)] + list(seg.skip))
             words = atoms(text)
-            free = _free_words(words, spans)
-            i = 0
-            while i < len(words):
-                if not text[words[i][0]].isupper():
-                    i += 1
+            # Names begin with a capital: only those words are looked at (and only theirs
+            # need to be free; a lower-case word fails _word_ok whatever it is).
+            capitals = [i for i, (start, _, _) in enumerate(words) if text[start].isupper()]
+            free = _free_words(words, spans, capitals)
+            after = 0
+            for i in capitals:
+                if i < after:
                     continue
                 found = _name_at(text, words, free, i, finder, language)
                 if found:
-                    first, surname, end = found
-                    start, stop = words[i][0], words[end - 1][1]
+                    first, surname, after = found
+                    start, stop = words[i][0], words[after - 1][1]
                     names.append(Sighting(article.id, seg.line, first, surname, text[start:stop].rstrip("’'s")
                                        if text[start:stop].endswith(("’s", "'s")) else text[start:stop],
                                        text, start, stop))
-                    i = end
                     continue
                 if free[i] and _word_ok(text, words[i][0], words[i][1], language):
                     near = finder.near(text[words[i][0]:words[i][1]])
@@ -208,7 +209,6 @@ def find_sightings(matcher: Matcher, actors: list[Actor], articles: list[Article
                             article.id, seg.line, word, "probable-variant", near[1].actor,
                             " ".join(near[1].atoms).title() if near[1].atoms[0].isascii() else near[1].variant.form,
                             round(near[0], 3)))
-                i += 1
     return list(variants.values()), names
 
 
@@ -223,13 +223,15 @@ def find_candidates(matcher: Matcher, actors: list[Actor], articles: list[Articl
     return group_candidates(*find_sightings(matcher, actors, articles, mentions))
 
 
-def _free_words(words: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> list[bool]:
-    """For each word, whether no span covers it: one merge of two sorted lists."""
-    free, j = [], 0
-    for start, end, _ in words:
+def _free_words(words: list[tuple[int, int, str]], spans: list[tuple[int, int]], which: list[int]) -> list[bool]:
+    """For each word of `which` (indices, in order), whether no span covers it: one merge of
+    two sorted lists. Other words are False."""
+    free, j = [False] * len(words), 0
+    for i in which:
+        start, end, _ = words[i]
         while j < len(spans) and spans[j][1] <= start:
             j += 1
-        free.append(not (j < len(spans) and spans[j][0] < end))
+        free[i] = not (j < len(spans) and spans[j][0] < end)
     return free
 
 
