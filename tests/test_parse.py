@@ -14,6 +14,7 @@ import pytest
 
 from dossier.model import Article, Diagnostic
 from dossier.parse import article as parse_module
+from dossier.parse import notes
 from dossier.parse.article import Unit, parse_article, read_author_line, split_credit
 from dossier.read.seedfile import read_seed
 
@@ -200,3 +201,16 @@ def test_front_matter_wins_and_says_so() -> None:
     assert (article.date.value, article.date.source) == ("2025-06-21", "front matter")
     assert article.outlet.value == "Beispielzeitung"
     assert [(b.kind, b.text, b.line) for b in article.blocks] == [("lead", "Text.", 7)]
+
+
+def test_markers_are_found_as_one_scan_with_an_optional_space_before_would_find_them() -> None:
+    full = re.compile(r"(?:\s?)(?:\((?P<p>\d{1,4})\)|(?P<b>(?:\[(?:\d{1,4}|[a-z])\])+))")
+    root = Path(__file__).resolve().parents[1]
+    texts = ["Text.[1][2] und (3) x(4)  [a] \n(12345) [b][c] [ab] ([1]) ((2)) [\u0663]", "(1)", " [1]", "", "[x",
+             *(p for f in sorted(root.glob("eval/**/*.txt")) for p in f.read_text(encoding="utf-8").split("\n"))]
+    found = 0
+    for text in texts:
+        expected = [(m.start(), m.end()) for m in full.finditer(text)]
+        assert [(start, m.end()) for start, m in notes._markers(text)] == expected, text
+        found += len(expected)
+    assert found > 40

@@ -22,6 +22,7 @@ General rules, for any outlet or encyclopedia:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dossier.model import Diagnostic, Footnote, Marker
@@ -44,7 +45,24 @@ _ITEM = re.compile(
     r"|\[(?P<blet>[a-z])\]\s+|(?P<let>[a-z])[.)]\s+|(?P<bullet>[-*•–])\s+)?"
     r"(?P<back>" + _BACK + r"(?:" + _LABELS + r")?)?(?P<text>\S.*)$")
 # Up to four digits, so a note 1000 is its own note, not glued onto note 999.
-_MARKER = re.compile(r"(?:\s?)(?:\((?P<p>\d{1,4})\)|(?P<b>(?:\[(?:\d{1,4}|[a-z])\])+))")
+_MARKER = re.compile(r"\((?P<p>\d{1,4})\)|(?P<b>(?:\[(?:\d{1,4}|[a-z])\])+)")
+# Where a marker can begin: "(" or "[" before a digit, "[x]". A paragraph has few of them, so
+# _MARKER is tried there only, instead of at every character.
+_MARKER_START = re.compile(r"[(\[](?:\d|[a-z]\])")
+
+
+def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each marker in `text` with where it starts, a whitespace before it included (as
+    an optional space before _MARKER would take it): what finditer of that pattern finds."""
+    pos = 0
+    for candidate in _MARKER_START.finditer(text):
+        at = candidate.start()
+        if at < pos:
+            continue
+        match = _MARKER.match(text, at)
+        if match:
+            yield (at - 1 if at and text[at - 1].isspace() else at), match
+            pos = match.end()
 _CUT_OFF_END = re.compile(r"(?:[^\W\d_]|[,;:(\[–-])$")  # ends in a letter or mid-phrase sign
 
 
@@ -251,10 +269,9 @@ def extract_markers(text: str, line: int, known: set[int], lenient: bool,
     if top is None:  # the highest numbered note; callers with many blocks pass it in
         lettered = set(letters.values())
         top = max((n for n in known if n not in lettered), default=0)
-    for match in _MARKER.finditer(text):
-        start = match.start()
+    for start, match in _markers(text):
         if match.group("p"):
-            if not match.group(0)[0].isspace() and start > 0 and text[start - 1].isalnum():
+            if start == match.start() and start > 0 and text[start - 1].isalnum():
                 continue  # "5(1)" or "x(2)": a legal citation or formula, not a note marker
             numbers = [int(match.group("p"))]
         else:
