@@ -93,6 +93,22 @@ def _plan(rules: list[tuple[re.Pattern[str], Handler]]) -> list[_Rule]:
 _PLANS = {id(RULES): _plan(RULES), id(DAY_RULES): _plan(DAY_RULES)}
 
 
+_BY_PRESENT: dict[tuple[int, int], list[_Rule]] = {}
+
+
+def _present(plan: list[_Rule], present: int) -> list[_Rule]:
+    """The rules of `plan` (one of _PLANS) that can match in a text where the groups
+    `present` (bits) stand: texts share few combinations, so each is worked out once (keyed
+    by numbers: a rule's pattern is slow to hash)."""
+    key = (id(plan), present)
+    rules = _BY_PRESENT.get(key)
+    if rules is None:
+        if len(_BY_PRESENT) > 4096:
+            _BY_PRESENT.clear()
+        rules = _BY_PRESENT[key] = [rule for rule in plan if rule.group is None or present >> rule.group & 1]
+    return rules
+
+
 def _matches(pattern: re.Pattern[str], text: str, places: list[int]) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a pattern whose matches can only begin at `places` (in order)."""
     pos = 0
@@ -115,7 +131,12 @@ def find(text: str, rules: list[tuple[re.Pattern[str], Handler]] | None = None) 
     found: list[Found] = []
     leads = _LEADS.find(text)     # where each rule's first words begin (None: anywhere)
     chosen = RULES if rules is None else rules
-    for rule in _PLANS.get(id(chosen)) or _plan(chosen):
+    plan = _PLANS.get(id(chosen))
+    if plan is None:
+        plan = _plan(chosen)
+    elif leads is not None:         # only the rules whose first words stand in the text
+        plan = _present(plan, leads.present)
+    for rule in plan:
         pattern, handler = rule.pattern, rule.handler
         places = None if leads is None or rule.group is None else leads.of(rule.group)
         if places == []:
