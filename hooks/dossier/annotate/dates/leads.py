@@ -126,9 +126,10 @@ class Index:
         # "übers") is tried there too.
         self.groups: list[frozenset[str]] = []
         self.group: dict[re.Pattern[str], int] = {}
+        starts = {word: {word[:n] for n in range(1, len(word) + 1)} for word in every}
         for pattern, found in words.items():
             if found:
-                keys = frozenset(word for word in every if any(word.startswith(w) for w in found))
+                keys = frozenset(word for word in every if not starts[word].isdisjoint(found))
                 if keys not in self.groups:
                     self.groups.append(keys)
                 self.group[pattern] = self.groups.index(keys)
