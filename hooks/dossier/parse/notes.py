@@ -49,6 +49,7 @@ _MARKER = re.compile(r"\((?P<p>\d{1,4})\)|(?P<b>(?:\[(?:\d{1,4}|[a-z])\])+)")
 # Where a marker can begin: "(" or "[" before a digit, "[x]". A paragraph has few of them, so
 # _MARKER is tried there only, instead of at every character.
 _MARKER_START = re.compile(r"[(\[](?:\d|[a-z]\])")
+_CUT_OFF_END = re.compile(r"(?:[^\W\d_]|[,;:(\[–-])$")  # ends in a letter or mid-phrase sign
 
 
 def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
@@ -63,7 +64,6 @@ def _markers(text: str) -> Iterator[tuple[int, re.Match[str]]]:
         if match:
             yield (at - 1 if at and text[at - 1].isspace() else at), match
             pos = match.end()
-_CUT_OFF_END = re.compile(r"(?:[^\W\d_]|[,;:(\[–-])$")  # ends in a letter or mid-phrase sign
 
 
 @dataclass(frozen=True)

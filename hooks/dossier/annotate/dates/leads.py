@@ -30,7 +30,7 @@ DIGIT = r"\d"      # the lead of a rule that can begin with a digit (any decimal
 # the scan, so the lower-cased copy stays aligned and finds every place a rule may match
 # (tests/test_dates.py checks the table against re._casefix for the letters of lead words).
 FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
-_UNEVEN = re.compile("[İıſ]")
+_UNEVEN = re.compile("[" + "".join(map(chr, FOLD)) + "]")
 
 try:  # Python's regex parser: private, so read defensively
     import re._parser as _parser  # type: ignore[import-not-found,unused-ignore]
