@@ -108,6 +108,7 @@ def test_context_sentences_are_cut_only_for_the_places_shown(
         return sentence_span(text, start, end)
 
     monkeypatch.setattr("dossier.render.actor_pages.sentence_span", counting)
+    monkeypatch.setenv("DOSSIER_WORKERS", "1")     # counted here, not in forked workers
     regenerated = {g.path: g for g in generate(corpus)}
     assert regenerated[f"akteure/{ACTOR}.md"].content == files[f"akteure/{ACTOR}.md"].content
     shown = sum(len(re.findall(r"^- „.*<small>\(erkannt als", g.content, re.M))

@@ -11,6 +11,7 @@ from conftest import ROOT, make_project
 from dossier.index import parallel
 from dossier.index.corpus import load_corpus
 from dossier.index.parallel import map_in_order, workers
+from dossier.render import site
 
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 
@@ -46,3 +47,32 @@ def test_parallel_and_serial_corpora_are_equal(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
     assert load_corpus(root) == serial
     assert len(serial.articles) == len(seeds) and serial.mentions
+
+
+_RENDER = site._render
+
+
+def _render_and_note(span: tuple[int, int]) -> list[site.Generated]:
+    """site._render, and a marker file naming the process that rendered the batch."""
+    return [*_RENDER(span), site.Generated(f"pid/{os.getpid()}", "")]
+
+
+@pytest.mark.build
+def test_pages_rendered_on_several_processes_equal_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The article and actor pages come from worker processes when there are many: the same
+    files, in the same order, as rendered here."""
+    texts = {p.name: p.read_bytes() for p in sorted(FIXTURES.glob("*.txt"))}
+    seeds = {f"{i:02d}-{name}": data for i in range(3) for name, data in texts.items()}
+    root = make_project(tmp_path, seeds)
+    monkeypatch.setenv("DOSSIER_CACHE", "0")
+    monkeypatch.setenv("DOSSIER_WORKERS", "1")
+    corpus = load_corpus(root)
+    serial = site.generate(corpus)
+    monkeypatch.setenv("DOSSIER_WORKERS", "2")
+    monkeypatch.setattr(site, "RENDER_BATCH", 3)
+    monkeypatch.setattr(site, "_render", _render_and_note)
+    files = site.generate(corpus)
+    pids = {int(f.path.split("/")[1]) for f in files if f.path.startswith("pid/")}
+    assert [f for f in files if not f.path.startswith("pid/")] == serial
+    assert pids - {os.getpid()}                  # workers rendered, not a fallback
+    assert len(serial) > 3 * len(seeds)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from dossier.annotate.actors import REGISTRY as REGISTRY_PATH
 from dossier.annotate.actors import Actor
@@ -15,6 +17,7 @@ from dossier.annotate.mentions import Mention
 from dossier.index.corpus import Corpus
 from dossier.index.events import REGISTRY as EVENTS_PATH
 from dossier.index.gcpause import paused_gc
+from dossier.index.parallel import map_in_order
 from dossier.publish.pdf import PdfPage, PdfPlan, PdfSection
 from dossier.read.registryfile import SCHEMAS
 from dossier.render.actor_links import actor_path, annotator
@@ -102,6 +105,16 @@ def pdf_plan(corpus: Corpus, built: dt.date, title: str = "Dossier") -> PdfPlan:
     return PdfPlan(title, built, facts, sources, sections)
 
 
+# The page renderers of the running generate(), for _render here or in a forked worker.
+_RENDERING: list[Callable[[], Generated]] = []
+# Pages per unit of work: a worker sends back a batch of pages at a time.
+RENDER_BATCH = 25
+
+
+def _render(span: tuple[int, int]) -> list[Generated]:
+    return [_RENDERING[i]() for i in range(*span)]
+
+
 def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
              title: str = "Dossier") -> list[Generated]:
     """Every generated page and data file; `title` is the site's name (mkdocs.yml site_name)."""
@@ -171,15 +184,24 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
     files += [Generated(event_path(e.id), render_event(e, by_id, actors_by_id), f"{EVENTS_PATH}#L{e.line}")
               for e in events if e.curated]
     order = reading_order(articles)
-    files += [Generated(article_path(a.id), render_article(a, annotate, (order[i - 1] if i else None,
-                                                                        order[i + 1] if i + 1 < len(order) else None)),
-                        a.path) for i, a in enumerate(order)]
-    files += [Generated(actor_path(a.id), render_actor(a, by_actor[a.id], by_id, together[a.id], actors_by_id,
-                                                      actor_events_section(actor_events[a.id], actor_data_path(a.id),
-                                                                           chronik),
-                                                      actor_network(a)),
-                        f"{REGISTRY_PATH}#L{a.line}") for a in actors]
-    # Every mention of each actor, which its page shows only in part once the corpus is large.
-    files += [Generated(actor_data_path(a.id), to_compact_json(actor_mentions_record(
-        a, by_actor[a.id], by_id, [e.id for e in actor_events[a.id]]))) for a in actors]
+    # The pages of each article and each actor (and its full mention list) are most of the
+    # rendering and independent of each other: rendered on every core (index/parallel.py),
+    # in this order, so the result is the same either way.
+    pages_of: list[Callable[[], Generated]] = [
+        *(partial(lambda i, a: Generated(article_path(a.id), render_article(
+            a, annotate, (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)), a.path), i, a)
+          for i, a in enumerate(order)),
+        *(partial(lambda a: Generated(actor_path(a.id), render_actor(
+            a, by_actor[a.id], by_id, together[a.id], actors_by_id,
+            actor_events_section(actor_events[a.id], actor_data_path(a.id), chronik), actor_network(a)),
+            f"{REGISTRY_PATH}#L{a.line}"), a) for a in actors),
+        # Every mention of each actor, which its page shows only in part once the corpus is large.
+        *(partial(lambda a: Generated(actor_data_path(a.id), to_compact_json(actor_mentions_record(
+            a, by_actor[a.id], by_id, [e.id for e in actor_events[a.id]]))), a) for a in actors),
+    ]
+    _RENDERING[:] = pages_of
+    spans = [(n, min(n + RENDER_BATCH, len(pages_of))) for n in range(0, len(pages_of), RENDER_BATCH)]
+    for done in map_in_order(_render, spans, min_items=2, chunksize=1):
+        files += done
+    _RENDERING.clear()
     return files
