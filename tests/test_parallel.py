@@ -34,14 +34,19 @@ def test_workers_follow_the_setting(monkeypatch: pytest.MonkeyPatch, setting: st
     assert workers() == expected
 
 
+def _fixtures_three_times(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, dict[str, bytes]]:
+    """A project of every fixture article three times over; cache off, one process."""
+    texts = {p.name: p.read_bytes() for p in sorted(FIXTURES.glob("*.txt"))}
+    seeds = {f"{i:02d}-{name}": data for i in range(3) for name, data in texts.items()}
+    monkeypatch.setenv("DOSSIER_CACHE", "0")
+    monkeypatch.setenv("DOSSIER_WORKERS", "1")
+    return make_project(tmp_path, seeds), seeds
+
+
 @pytest.mark.build
 def test_parallel_and_serial_corpora_are_equal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Spawned workers parse and annotate; the corpus equals the one-process corpus."""
-    texts = {p.name: p.read_bytes() for p in sorted(FIXTURES.glob("*.txt"))}
-    seeds = {f"{i:02d}-{name}": data for i in range(3) for name, data in texts.items()}
-    root = make_project(tmp_path, seeds)
-    monkeypatch.setenv("DOSSIER_CACHE", "0")
-    monkeypatch.setenv("DOSSIER_WORKERS", "1")
+    root, seeds = _fixtures_three_times(tmp_path, monkeypatch)
     serial = load_corpus(root)
     monkeypatch.setenv("DOSSIER_WORKERS", "2")
     monkeypatch.setattr(parallel, "MIN_ITEMS", 2)
@@ -61,11 +66,7 @@ def _render_and_note(span: tuple[int, int]) -> list[site.Generated]:
 def test_pages_rendered_on_several_processes_equal_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The article and actor pages come from worker processes when there are many: the same
     files, in the same order, as rendered here."""
-    texts = {p.name: p.read_bytes() for p in sorted(FIXTURES.glob("*.txt"))}
-    seeds = {f"{i:02d}-{name}": data for i in range(3) for name, data in texts.items()}
-    root = make_project(tmp_path, seeds)
-    monkeypatch.setenv("DOSSIER_CACHE", "0")
-    monkeypatch.setenv("DOSSIER_WORKERS", "1")
+    root, seeds = _fixtures_three_times(tmp_path, monkeypatch)
     corpus = load_corpus(root)
     serial = site.generate(corpus)
     monkeypatch.setenv("DOSSIER_WORKERS", "2")
