@@ -128,16 +128,50 @@ def test_changed_registry_annotates_again(project: Path, monkeypatch: pytest.Mon
 @pytest.mark.parametrize("warm", [False, True], ids=["cold", "warm"])
 def test_lean_corpus_is_the_corpus_without_its_mentions(project: Path, monkeypatch: pytest.MonkeyPatch,
                                                         warm: bool) -> None:
-    """`make check` loads lean: the same articles, events, candidates and diagnostics, the
-    mentions only counted; and a lean load leaves the full one whole (nothing pruned)."""
+    """`make check` loads lean: the same sources, events, candidates and diagnostics, the
+    articles and mentions only counted; and a lean load leaves the full one whole (nothing
+    pruned)."""
     if warm:
         load_corpus(project)
     full = uncached(project, monkeypatch)
     lean = load_corpus(project, lean=True)
     assert full.mentions and full.mention_count == len(full.mentions)
     assert lean.mentions == () and lean.mention_count == full.mention_count
-    assert lean == dataclasses.replace(full, mentions=())
+    assert lean.articles == () and lean.article_count == full.article_count == len(full.articles) == 2
+    assert lean == dataclasses.replace(full, mentions=(), articles=())
     assert load_corpus(project) == full
+
+
+def test_warm_lean_load_reads_digests_not_articles(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a build, a check after one seed changed parses only that seed and unpickles no
+    other article: each unchanged one is known from its digest (id, path, citations)."""
+    load_corpus(project)
+    full = uncached(project, monkeypatch)
+    seed = project / "seeds" / "english-note.txt"
+    seed.write_text(ENGLISH + "\nOne more paragraph.\n", encoding="utf-8")
+    read: list[str] = []
+    get = cache.Store.get
+
+    def recording(store: cache.Store, name: str) -> object:
+        read.append(store.folder.name)
+        return get(store, name)
+
+    parsed: list[str] = []
+
+    def parse(rel: str, data: bytes) -> corpus.ParseResult:
+        parsed.append(rel)
+        return read_and_parse(rel, data)
+
+    monkeypatch.setattr(cache.Store, "get", recording)
+    monkeypatch.setattr(corpus, "read_and_parse", parse)
+    lean = load_corpus(project, lean=True)
+    assert parsed == ["seeds/english-note.txt"]
+    assert read.count("digest") == 3 and read.count("parse") == 1     # one per seed; the changed one misses
+    monkeypatch.setattr(cache.Store, "get", get)
+    monkeypatch.setattr(corpus, "read_and_parse", read_and_parse)
+    changed = uncached(project, monkeypatch)
+    assert lean == dataclasses.replace(changed, mentions=(), articles=())
+    assert changed != full
 
 
 def test_broken_entries_are_recomputed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,7 +26,7 @@ def summary(corpus: Corpus, seconds: float) -> str:
     spellings = sum(len(a.variants) for a in corpus.actors)
     curated = sum(e.curated for e in corpus.events)
     by = {s: sum(d.severity == s for d in corpus.diagnostics) for s in ORDER}
-    return (f"{len(corpus.articles)} articles, {len(corpus.sources)} cited sources, {len(corpus.actors)} actors "
+    return (f"{corpus.article_count} articles, {len(corpus.sources)} cited sources, {len(corpus.actors)} actors "
             f"({spellings} spellings), {corpus.mention_count} actor mentions, {len(corpus.events)} events "
             f"({curated} curated), {len(corpus.candidates)} name candidates; "
             f"{by['error']} errors, {by['warning']} warnings, {by['info']} notes ({seconds:.1f} s)")

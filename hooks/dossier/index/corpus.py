@@ -20,7 +20,7 @@ from dossier.index.events import MAX_UNCURATED, Event, EventMention, build_event
 from dossier.index.events import REGISTRY as EVENTS_REGISTRY
 from dossier.index.gcpause import paused_gc
 from dossier.index.parallel import map_in_order
-from dossier.index.sources import Source, collect_sources
+from dossier.index.sources import Citation, Source, citations_of, merge_sources
 from dossier.model import Article, Diagnostic
 from dossier.parse.article import parse_article
 from dossier.read.registryfile import SCHEMAS, contributor_file_problem
@@ -39,6 +39,8 @@ class Corpus:
     # How many actor mentions the texts hold: len(mentions), also when a lean load (`make
     # check`) leaves the mentions themselves out.
     mention_count: int = 0
+    # How many articles: len(articles), also when a lean load leaves the articles out.
+    article_count: int = 0
 
 
 # The CONTRIBUTING rule for seed file names: the name becomes the page address, so it is
@@ -91,15 +93,34 @@ def _parse(item: tuple[str, bytes]) -> ParseResult:
     return read_and_parse(*item)
 
 
-def load_articles(root: Path, keys: dict[str, str] | None = None) -> tuple[list[Article], list[Diagnostic]]:
-    """Every seed's Article and diagnostics; parses come from the cache when the seed's
-    bytes, path and the parser's code are unchanged. `keys`, when given, receives each
-    article's cache key (by article id) for the annotation cache."""
-    store = cache.Store(root, "parse")
+@dataclass(frozen=True)
+class Digest:
+    """What the corpus-wide steps of a lean load (`make check`) need of an article besides its
+    annotation: id, path and the addresses it cites. Cached beside the parse, so a warm check
+    unpickles this instead of every Article."""
+
+    id: str
+    path: str
+    citations: tuple[tuple[str, Citation], ...]
+
+
+def digest_of(article: Article) -> Digest:
+    return Digest(article.id, article.path, citations_of(article))
+
+
+def _digested(result: ParseResult) -> tuple[Digest | None, list[Diagnostic]]:
+    article, diags = result
+    return (digest_of(article) if article else None), diags
+
+
+# A seed that could not be taken (its diagnostic), or one that could: (path, bytes, cache key).
+SeedEntry = Diagnostic | tuple[str, bytes, str]
+
+
+def _seed_entries(root: Path) -> list[SeedEntry]:
+    """Every seed in file order: its name checked, its bytes read, its parse cache key."""
     version = cache.code_version(*PARSE_CODE)
-    # First every file's name, problems and cache entry in order; then what the cache lacks,
-    # parsed as one batch (on every core when it is large); then everything in file order.
-    files: list[Diagnostic | tuple[str, bytes, str, ParseResult | None]] = []
+    files: list[SeedEntry] = []
     owners: dict[str, str] = {}
     folders: dict[Path, Path] = {}
     for file in seed_files(root):
@@ -117,29 +138,91 @@ def load_articles(root: Path, keys: dict[str, str] | None = None) -> tuple[list[
         except OSError as exc:
             files.append(Diagnostic(rel, None, "error", f"cannot be read: {exc.strerror or exc}", "seed-unreadable"))
             continue
-        name = cache.key(version, rel, data)
-        files.append((rel, data, name, store.get(name)))
-    missing = [entry for entry in files if isinstance(entry, tuple) and entry[3] is None]
-    parsed = iter(map_in_order(_parse, [(rel, data) for rel, data, _, _ in missing]))
-    articles: list[Article] = []
+        files.append((rel, data, cache.key(version, rel, data)))
+    return files
+
+
+class _Parses:
+    """The parse cache (and its digests, kept beside it): `results` gives each seed's
+    ParseResult, from the cache or parsed as one batch (on every core when it is large)."""
+
+    def __init__(self, root: Path) -> None:
+        self.store, self.digests = cache.Store(root, "parse"), cache.Store(root, "digest")
+
+    def results(self, entries: list[tuple[str, bytes, str]]) -> list[ParseResult]:
+        found: list[ParseResult | None] = [self.store.get(name) for _, _, name in entries]
+        missing = [(rel, data) for (rel, data, _), hit in zip(entries, found, strict=True) if hit is None]
+        parsed = iter(map_in_order(_parse, missing))
+        done: list[ParseResult] = []
+        for (_, _, name), hit in zip(entries, found, strict=True):
+            if hit is None:
+                hit = next(parsed)
+                self.store.put(name, hit)
+                self.digests.put(name, _digested(hit))
+            else:
+                self.digests.used.add(name)      # written with the parse: keep it
+            done.append(hit)
+        return done
+
+    def prune(self) -> None:
+        self.store.prune()
+        self.digests.prune()
+
+
+def _in_order(entries: list[SeedEntry], results: list[tuple[T | None, list[Diagnostic]]],
+              keys: dict[str, str] | None, ident: Callable[[T], str]) -> tuple[list[T], list[Diagnostic]]:
+    """The loaded values and every diagnostic in file order; `keys` receives each value's key."""
+    values: list[T] = []
     diags: list[Diagnostic] = []
-    for entry in files:
+    taken = iter(results)
+    for entry in entries:
         if isinstance(entry, Diagnostic):
             diags.append(entry)
             continue
-        rel, data, name, hit = entry
-        if hit is None:
-            hit = next(parsed)
-            store.put(name, hit)
-        article, found = hit
+        value, found = next(taken)
         diags += found
-        if article is None:
+        if value is None:
             continue
-        articles.append(article)
+        values.append(value)
         if keys is not None:
-            keys[article.id] = name
-    store.prune()
-    return articles, diags
+            keys[ident(value)] = entry[2]
+    return values, diags
+
+
+def load_articles(root: Path, keys: dict[str, str] | None = None) -> tuple[list[Article], list[Diagnostic]]:
+    """Every seed's Article and diagnostics; parses come from the cache when the seed's
+    bytes, path and the parser's code are unchanged. `keys`, when given, receives each
+    article's cache key (by article id) for the annotation cache."""
+    entries = _seed_entries(root)
+    parses = _Parses(root)
+    results = parses.results([e for e in entries if not isinstance(e, Diagnostic)])
+    parses.prune()
+    return _in_order(entries, results, keys, lambda a: a.id)
+
+
+def load_digests(root: Path, keys: dict[str, str]) -> tuple[list[Digest], list[Diagnostic],
+                                                              Callable[[list[str]], list[Article]]]:
+    """load_articles for a lean load: each seed's Digest, from the cache when it holds one, and
+    a function that gives articles by id (cached or parsed), for those that must be annotated."""
+    entries = _seed_entries(root)
+    parses = _Parses(root)
+    taken = [e for e in entries if not isinstance(e, Diagnostic)]
+    stored: list[tuple[Digest | None, list[Diagnostic]] | None] = [parses.digests.get(e[2]) for e in taken]
+    missing = [e for e, hit in zip(taken, stored, strict=True) if hit is None]
+    fresh = dict(zip((name for _, _, name in missing), parses.results(missing), strict=True))
+    results = [hit if hit is not None else _digested(fresh[e[2]]) for e, hit in zip(taken, stored, strict=True)]
+    parses.store.used.update(name for _, _, name in taken)    # a lean load reads few of them: keep them
+    parses.prune()
+    digests, diags = _in_order(entries, results, keys, lambda d: d.id)
+    by_key = {name: (rel, data, name) for rel, data, name in taken}
+
+    def articles_of(ids: list[str]) -> list[Article]:
+        wanted = [keys[i] for i in ids]
+        known = {name: hit for name in wanted if (hit := fresh.get(name))}
+        known.update(zip((n for n in wanted if n not in known),
+                         parses.results([by_key[n] for n in wanted if n not in known]), strict=True))
+        return [cast(Article, known[name][0]) for name in wanted]
+    return digests, diags, articles_of
 
 
 T = TypeVar("T")
@@ -214,11 +297,12 @@ def _annotate(batch: list[Article]) -> tuple[list[Annotated], list[tuple[tuple[s
     return [(*hit, *own[article.id]) for article, hit in zip(batch, done, strict=True)], looked_up
 
 
-def annotate_articles(root: Path, articles: list[Article], matcher: Matcher, actors: list[Actor],
-                      keys: dict[str, str], actors_key: str | None, *,
+def annotate_articles(root: Path, ids: list[str], articles_of: Callable[[list[str]], list[Article]],
+                      matcher: Matcher, actors: list[Actor], keys: dict[str, str], actors_key: str | None, *,
                       lean: bool = False) -> tuple[list[Annotated], int]:
     """Per article: its actor mentions, its dated passages with their diagnostics, and its
-    name candidates, and the number of mentions in all; from the cache when the article, the
+    name candidates, and the number of mentions in all (`articles_of` gives the articles of
+    ids, for those not in the cache); from the cache when the article, the
     actor registry (`actors_key`, None: do not cache) and the annotating code are unchanged.
     Candidates are found per article (find_candidates keys them by article and surface), so a
     call over a batch of articles gives each its own (tests/test_cache.py holds that equal to
@@ -229,7 +313,7 @@ def annotate_articles(root: Path, articles: list[Article], matcher: Matcher, act
     warm check does not unpickle them."""
     store, stored_mentions = cache.Store(root, "annotate"), cache.Store(root, "mentions")
     version = cache.key(cache.code_version(*ANNOTATE_CODE), actors_key or "")
-    names = [cache.key(version, keys[a.id]) if actors_key and a.id in keys else None for a in articles]
+    names = [cache.key(version, keys[i]) if actors_key and i in keys else None for i in ids]
     found: list[Annotated | None] = []
     counts: list[int] = []
     for name in names:
@@ -239,7 +323,8 @@ def annotate_articles(root: Path, articles: list[Article], matcher: Matcher, act
         counts.append(rest[0] if rest else 0)
     missing = [i for i, hit in enumerate(found) if hit is None]
     _ANNOTATING[:] = [(matcher, actors)]       # for _annotate, here or in forked workers
-    batches = [[articles[i] for i in missing[n:n + BATCH]] for n in range(0, len(missing), BATCH)]
+    todo = articles_of([ids[i] for i in missing])
+    batches = [todo[n:n + BATCH] for n in range(0, len(todo), BATCH)]
     results: list[Annotated] = []
     for hits, looked_up in map_in_order(_annotate, batches, min_items=2, chunksize=1):
         results += hits
@@ -262,14 +347,25 @@ def candidate_order(candidate: Candidate) -> tuple[str, int, str]:
 
 def load_corpus(root: Path, *, lean: bool = False) -> Corpus:
     """Parse every seed and the registry, then annotate all texts with one matcher. A `lean`
-    corpus (for `make check`) has no mentions, only their count (`mention_count`)."""
+    corpus (for `make check`) has no articles and no mentions, only their counts
+    (`article_count`, `mention_count`)."""
     with paused_gc():
         return _load_corpus(root, lean)
 
 
 def _load_corpus(root: Path, lean: bool) -> Corpus:
     keys: dict[str, str] = {}
-    articles, diags = load_articles(root, keys)
+    if lean:        # what the corpus-wide steps need of each article, not the articles
+        digests, diags, articles_of = load_digests(root, keys)
+        articles: list[Article] = []
+    else:
+        articles, diags = load_articles(root, keys)
+        digests = [digest_of(a) for a in articles]
+        by_id = {a.id: a for a in articles}
+
+        def articles_of(ids: list[str]) -> list[Article]:
+            return [by_id[i] for i in ids]
+    ids = [d.id for d in digests]
     registries = cache.Store(root, "registry")
     actors_key = registry_key(root, ACTORS_REGISTRY, ("registry",))
     actors, more = cached(registries, actors_key, lambda: load_actors(root))
@@ -285,11 +381,12 @@ def _load_corpus(root: Path, lean: bool) -> Corpus:
     places = registries.get(places_key)
     if places is not None and not namewords.PLACES:
         namewords.PLACES.append(places)
-    annotated, mention_count = annotate_articles(root, articles, matcher, actors, keys, actors_key, lean=lean)
+    annotated, mention_count = annotate_articles(root, ids, articles_of, matcher, actors, keys, actors_key,
+                                                  lean=lean)
     mentions = [m for found, *_ in annotated for m in found]
     candidates = group_candidates([c for *_, variants, _ in annotated for c in variants],
                                   [n for *_, sightings in annotated for n in sightings])
-    paths = {a.id: a.path for a in articles}
+    paths = {d.id: d.path for d in digests}
     diags += [c.diagnostic(paths[c.article]) for c in candidates]
     actors_readable = not any(d.path == ACTORS_REGISTRY and d.severity == "error" for d in diags)
     actor_ids = {a.id for a in actors} if actors_readable else None
@@ -312,5 +409,5 @@ def _load_corpus(root: Path, lean: bool) -> Corpus:
                          f"{n} more dated passages match no curated event; at most {MAX_UNCURATED} per "
                          "article reach the timeline", "too-many-events")
               for event in events for article, n in event.left_out]
-    return Corpus(tuple(articles), tuple(collect_sources(articles)), tuple(diags), tuple(actors),
-                  tuple(mentions), tuple(candidates), tuple(events), mention_count)
+    return Corpus(tuple(articles), tuple(merge_sources(d.citations for d in digests)), tuple(diags), tuple(actors),
+                  tuple(mentions), tuple(candidates), tuple(events), mention_count, len(digests))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dossier.annotate.sentences import sentence_span
@@ -43,16 +44,29 @@ def _url_ends(note: str) -> list[int]:
     return [m.end() for m in re.finditer(r"https?://\S+", note)]
 
 
-def collect_sources(articles: list[Article]) -> list[Source]:
-    """One Source per cleaned link target, ordered by domain and URL; each citation once."""
+def citations_of(article: Article) -> tuple[tuple[str, Citation], ...]:
+    """Each cleaned link target an article's notes cite, with the citation, once per note."""
+    found: list[tuple[str, Citation]] = []
+    seen: set[tuple[str, int]] = set()     # (url, note): a set, not a scan per citation
+    for note in article.footnotes:
+        for link in note.links:
+            if (link.target, note.number) not in seen:
+                seen.add((link.target, note.number))
+                found.append((link.target, Citation(article.id, note.number,
+                                                    citation_text(note.text, link.start, link.end))))
+    return tuple(found)
+
+
+def merge_sources(per_article: Iterable[tuple[tuple[str, Citation], ...]]) -> list[Source]:
+    """One Source per cleaned link target, ordered by domain and URL; citations in article order."""
     cited: dict[str, list[Citation]] = {}
-    seen: set[tuple[str, str, int]] = set()     # (url, article, note): a set, not a scan per citation
-    for article in articles:
-        for note in article.footnotes:
-            for link in note.links:
-                citations = cited.setdefault(link.target, [])
-                if (link.target, article.id, note.number) not in seen:
-                    seen.add((link.target, article.id, note.number))
-                    citations.append(Citation(article.id, note.number, citation_text(note.text, link.start, link.end)))
+    for citations in per_article:
+        for target, citation in citations:
+            cited.setdefault(target, []).append(citation)
     return [Source(url, domain_of(url), tuple(cites))
             for url, cites in sorted(cited.items(), key=lambda kv: (domain_of(kv[0]), kv[0]))]
+
+
+def collect_sources(articles: list[Article]) -> list[Source]:
+    """One Source per cleaned link target, ordered by domain and URL; each citation once."""
+    return merge_sources(citations_of(a) for a in articles)
