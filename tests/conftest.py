@@ -31,12 +31,12 @@ class Build:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
 
 
-def run_build(root: Path, site: Path, *, strict: bool = True) -> Build:
+def run_build(root: Path, site: Path, *, strict: bool = True, env: Mapping[str, str] | None = None) -> Build:
     cmd = [*MKDOCS, "build", "--site-dir", str(site), "--config-file", str(root / "mkdocs.yml")]
     if strict:
         cmd.append("--strict")
     before = _inputs(root)
-    proc = subprocess.run(cmd, cwd=root, env=ENV, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(cmd, cwd=root, env={**ENV, **(env or {})}, capture_output=True, text=True, timeout=300)
     return Build(root, site, proc.returncode, proc.stdout + proc.stderr, before, _inputs(root))
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_project
+from conftest import ROOT, make_project, run_build
 from dossier.index import parallel
 from dossier.index.corpus import load_corpus
 from dossier.index.parallel import map_in_order, workers
@@ -77,3 +77,28 @@ def test_pages_rendered_on_several_processes_equal_one_process(tmp_path: Path, m
     assert [f for f in files if not f.path.startswith("pid/")] == serial
     assert pids - {os.getpid()}                  # workers rendered, not a fallback
     assert len(serial) > 3 * len(seeds)
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.build     # three builds of a few dozen pages
+def test_markdown_rendered_in_workers_gives_mkdocs_own_site_and_warnings(tmp_path: Path) -> None:
+    """The build hands MkDocs pages rendered on several processes: the site is byte for byte
+    the one MkDocs renders itself, its warnings are the same, and --strict still fails on them."""
+    texts = {p.name: p.read_bytes() for p in sorted(FIXTURES.glob("*.txt"))}
+    root = make_project(tmp_path, {f"{i:02d}-{name}": data for i in range(3) for name, data in texts.items()})
+    (root / "docs" / "kaputt.md").write_text("# Kaputt\n\nEin [Verweis](fehlt.md) ins Leere.\n", encoding="utf-8")
+    serial = run_build(root, tmp_path / "serial", strict=False, env={"DOSSIER_WORKERS": "1"})
+    spread = run_build(root, tmp_path / "spread", strict=False, env={"DOSSIER_WORKERS": "2"})
+    assert serial.returncode == spread.returncode == 0, spread.log
+    assert "rendered on 2 processes" in spread.log and "rendered on" not in serial.log
+    assert _tree(spread.site) == _tree(serial.site)
+
+    def warnings(log: str) -> list[str]:
+        return [line for line in log.splitlines() if line.startswith("WARNING")]
+    assert any("fehlt.md" in line for line in warnings(spread.log))
+    assert warnings(spread.log) == warnings(serial.log)
+    strict = run_build(root, tmp_path / "strict", env={"DOSSIER_WORKERS": "2"})
+    assert strict.returncode != 0 and "fehlt.md" in strict.log and "rendered on 2 processes" in strict.log

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -41,16 +41,39 @@ def workers() -> int:
     return max(1, min(8, os.cpu_count() or 1))
 
 
+def pool_pays(count: int, min_items: int | None = None) -> bool:
+    """Whether map_in_order would use worker processes for `count` items."""
+    threads_ok = threading.active_count() == 1 or "DOSSIER_WORKERS" in os.environ
+    return workers() > 1 and count >= (MIN_ITEMS if min_items is None else min_items) and threads_ok
+
+
 def map_in_order(function: Callable[[T], R], items: Sequence[T], *, min_items: int | None = None,
                  chunksize: int = CHUNK) -> list[R]:
     """`[function(item) for item in items]`, on several processes when the batch is large;
     forked workers see what this process set up before the call (the annotation's matcher)."""
-    count = workers()
-    threads_ok = threading.active_count() == 1 or "DOSSIER_WORKERS" in os.environ
-    if count > 1 and len(items) >= (MIN_ITEMS if min_items is None else min_items) and threads_ok:
+    if pool_pays(len(items), min_items):
         try:
-            with ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("fork")) as pool:
+            with ProcessPoolExecutor(max_workers=workers(), mp_context=multiprocessing.get_context("fork")) as pool:
                 return list(pool.map(function, items, chunksize=chunksize))
         except BrokenProcessPool:       # a worker died (out of memory?): do it here instead
             pass
     return [function(item) for item in items]
+
+
+# The function of the running map_local call: forked workers inherit it, so it need not be
+# importable by name (a closure; a function of MkDocs' hooks file, loaded from a path).
+_CALLING: list[Callable[[Any], Any]] = []
+
+
+def _call(item: Any) -> Any:
+    return _CALLING[-1](item)
+
+
+def map_local(function: Callable[[T], R], items: Sequence[T], *, min_items: int | None = None,
+              chunksize: int = CHUNK) -> list[R]:
+    """map_in_order for a function that a worker could not import by its name."""
+    _CALLING.append(function)
+    try:
+        return map_in_order(_call, items, min_items=min_items, chunksize=chunksize)
+    finally:
+        _CALLING.pop()
