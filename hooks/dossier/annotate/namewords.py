@@ -51,6 +51,15 @@ def zipf_frequency(word: str, language: str) -> float:
     return found
 
 
+def preload(languages: tuple[str, ...]) -> None:
+    """Load wordfreq's frequency lists of `languages` and the place names now: a process
+    that forks workers afterwards hands them down instead of each worker loading its own."""
+    from wordfreq import zipf_frequency as wordfreq_zipf
+    for language in languages:
+        wordfreq_zipf("und", language)       # any lookup loads the language's whole list
+    place_names()
+
+
 @lru_cache(maxsize=1 << 16)
 def is_common_word(word: str, language: str) -> bool:
     """True when `word` is an ordinary word of `language` ("herbst" in de, "small" in en)."""

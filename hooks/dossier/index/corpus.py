@@ -149,10 +149,12 @@ class _Parses:
     def __init__(self, root: Path) -> None:
         self.store, self.digests = cache.Store(root, "parse"), cache.Store(root, "digest")
 
-    def results(self, entries: list[tuple[str, bytes, str]]) -> list[ParseResult]:
+    def results(self, entries: list[tuple[str, bytes, str]],
+                meanwhile: Callable[[bool], None] | None = None) -> list[ParseResult]:
+        """`meanwhile`: see map_in_order (the rest of the corpus set-up, while workers parse)."""
         found: list[ParseResult | None] = [self.store.get(name) for _, _, name in entries]
         missing = [(rel, data) for (rel, data, _), hit in zip(entries, found, strict=True) if hit is None]
-        parsed = iter(map_in_order(_parse, missing))
+        parsed = iter(map_in_order(_parse, missing, meanwhile=meanwhile))
         done: list[ParseResult] = []
         for (_, _, name), hit in zip(entries, found, strict=True):
             if hit is None:
@@ -189,19 +191,21 @@ def _in_order(entries: list[SeedEntry], results: list[tuple[T | None, list[Diagn
     return values, diags
 
 
-def load_articles(root: Path, keys: dict[str, str] | None = None) -> tuple[list[Article], list[Diagnostic]]:
+def load_articles(root: Path, keys: dict[str, str] | None = None, *,
+                  meanwhile: Callable[[bool], None] | None = None) -> tuple[list[Article], list[Diagnostic]]:
     """Every seed's Article and diagnostics; parses come from the cache when the seed's
     bytes, path and the parser's code are unchanged. `keys`, when given, receives each
-    article's cache key (by article id) for the annotation cache."""
+    article's cache key (by article id) for the annotation cache; `meanwhile` runs while
+    workers parse (map_in_order)."""
     entries = _seed_entries(root)
     parses = _Parses(root)
-    results = parses.results([e for e in entries if not isinstance(e, Diagnostic)])
+    results = parses.results([e for e in entries if not isinstance(e, Diagnostic)], meanwhile)
     parses.prune()
     return _in_order(entries, results, keys, lambda a: a.id)
 
 
-def load_digests(root: Path, keys: dict[str, str]) -> tuple[list[Digest], list[Diagnostic],
-                                                              Callable[[list[str]], list[Article]]]:
+def load_digests(root: Path, keys: dict[str, str], *, meanwhile: Callable[[bool], None] | None = None
+                 ) -> tuple[list[Digest], list[Diagnostic], Callable[[list[str]], list[Article]]]:
     """load_articles for a lean load: each seed's Digest, from the cache when it holds one, and
     a function that gives articles by id (cached or parsed), for those that must be annotated."""
     entries = _seed_entries(root)
@@ -209,7 +213,7 @@ def load_digests(root: Path, keys: dict[str, str]) -> tuple[list[Digest], list[D
     taken = [e for e in entries if not isinstance(e, Diagnostic)]
     stored: list[tuple[Digest | None, list[Diagnostic]] | None] = [parses.digests.get(e[2]) for e in taken]
     missing = [e for e, hit in zip(taken, stored, strict=True) if hit is None]
-    fresh = dict(zip((name for _, _, name in missing), parses.results(missing), strict=True))
+    fresh = dict(zip((name for _, _, name in missing), parses.results(missing, meanwhile), strict=True))
     results = [hit if hit is not None else _digested(fresh[e[2]]) for e, hit in zip(taken, stored, strict=True)]
     parses.store.used.update(name for _, _, name in taken)    # a lean load reads few of them: keep them
     parses.prune()
@@ -353,34 +357,67 @@ def load_corpus(root: Path, *, lean: bool = False) -> Corpus:
         return _load_corpus(root, lean)
 
 
+@dataclass(frozen=True)
+class _Setup:
+    """The registry side of a corpus load: the actors, their diagnostics and the matcher."""
+
+    actors: list[Actor]
+    diagnostics: list[Diagnostic]
+    matcher: Matcher
+    actors_key: str | None
+    stored_words: int           # word frequencies the cache held
+    places_stored: bool         # whether it held the place names
+
+
+def _set_up(root: Path, registries: cache.Store, workers_parse: bool) -> _Setup:
+    """Load the actor registry, build the matcher and take what earlier runs looked up; when
+    worker processes parse meanwhile (a large cold load), also load what the annotating
+    workers would each load on their own: the German and English word frequencies and the
+    place names (forked afterwards, they inherit them)."""
+    actors_key = registry_key(root, ACTORS_REGISTRY, ("registry",))
+    actors, more = cached(registries, actors_key, lambda: load_actors(root))
+    matcher = build_matcher(actors)
+    # The word frequencies earlier runs looked up (namewords.ZIPF): a few KB instead of loading
+    # seven frequency lists for the words of one changed article.
+    stored = registries.get(_words_key()) or {}
+    namewords.ZIPF.update(stored)
+    # Likewise the place names a name candidate is checked against (built from Babel's data).
+    places = registries.get(_places_key())
+    if places is not None and not namewords.PLACES:
+        namewords.PLACES.append(places)
+    if workers_parse:
+        namewords.preload(("de", "en"))
+    return _Setup(actors, more, matcher, actors_key, len(stored), places is not None)
+
+
+def _words_key() -> str:
+    return cache.key(cache.code_version("words"), "zipf")
+
+
+def _places_key() -> str:
+    return cache.key(cache.code_version("places"), "places")
+
+
 def _load_corpus(root: Path, lean: bool) -> Corpus:
     keys: dict[str, str] = {}
+    registries = cache.Store(root, "registry")
+    setup: list[_Setup] = []
+
+    def meanwhile(workers_parse: bool) -> None:
+        setup.append(_set_up(root, registries, workers_parse))
     if lean:        # what the corpus-wide steps need of each article, not the articles
-        digests, diags, articles_of = load_digests(root, keys)
+        digests, diags, articles_of = load_digests(root, keys, meanwhile=meanwhile)
         articles: list[Article] = []
     else:
-        articles, diags = load_articles(root, keys)
+        articles, diags = load_articles(root, keys, meanwhile=meanwhile)
         digests = [digest_of(a) for a in articles]
         by_id = {a.id: a for a in articles}
 
         def articles_of(ids: list[str]) -> list[Article]:
             return [by_id[i] for i in ids]
     ids = [d.id for d in digests]
-    registries = cache.Store(root, "registry")
-    actors_key = registry_key(root, ACTORS_REGISTRY, ("registry",))
-    actors, more = cached(registries, actors_key, lambda: load_actors(root))
-    diags += more
-    matcher = build_matcher(actors)
-    # The word frequencies earlier runs looked up (namewords.ZIPF): a few KB instead of loading
-    # seven frequency lists for the words of one changed article.
-    words_key = cache.key(cache.code_version("words"), "zipf")
-    stored = registries.get(words_key) or {}
-    namewords.ZIPF.update(stored)
-    # Likewise the place names a name candidate is checked against (built from Babel's data).
-    places_key = cache.key(cache.code_version("places"), "places")
-    places = registries.get(places_key)
-    if places is not None and not namewords.PLACES:
-        namewords.PLACES.append(places)
+    actors, matcher, actors_key = setup[0].actors, setup[0].matcher, setup[0].actors_key
+    diags += setup[0].diagnostics
     annotated, mention_count = annotate_articles(root, ids, articles_of, matcher, actors, keys, actors_key,
                                                   lean=lean)
     mentions = [m for found, *_ in annotated for m in found]
@@ -392,10 +429,10 @@ def _load_corpus(root: Path, lean: bool) -> Corpus:
     actor_ids = {a.id for a in actors} if actors_readable else None
     events_key = registry_key(root, EVENTS_REGISTRY, ("events",), repr(sorted(actor_ids) if actor_ids else actor_ids))
     curated, more = cached(registries, events_key, lambda: load_events(root, actor_ids))
-    if len(namewords.ZIPF) > len(stored):       # this process knows more than the cache
-        registries.put(words_key, dict(namewords.ZIPF))
-    if namewords.PLACES and places is None:     # built here (a forked worker's copy stays there)
-        registries.put(places_key, namewords.PLACES[0])
+    if len(namewords.ZIPF) > setup[0].stored_words:      # this process knows more than the cache
+        registries.put(_words_key(), dict(namewords.ZIPF))
+    if namewords.PLACES and not setup[0].places_stored:  # built here (a forked worker's copy stays there)
+        registries.put(_places_key(), namewords.PLACES[0])
     registries.prune()
     diags += more
     dated: list[EventMention] = []

@@ -48,16 +48,25 @@ def pool_pays(count: int, min_items: int | None = None) -> bool:
 
 
 def map_in_order(function: Callable[[T], R], items: Sequence[T], *, min_items: int | None = None,
-                 chunksize: int = CHUNK) -> list[R]:
+                 chunksize: int = CHUNK, meanwhile: Callable[[bool], None] | None = None) -> list[R]:
     """`[function(item) for item in items]`, on several processes when the batch is large;
-    forked workers see what this process set up before the call (the annotation's matcher)."""
+    forked workers see what this process set up before the call (the annotation's matcher).
+    `meanwhile(True)` runs here while the workers work (this process would only wait), or
+    `meanwhile(False)` after the plain loop; once either way."""
     if pool_pays(len(items), min_items):
         try:
             with ProcessPoolExecutor(max_workers=workers(), mp_context=multiprocessing.get_context("fork")) as pool:
-                return list(pool.map(function, items, chunksize=chunksize))
+                results = pool.map(function, items, chunksize=chunksize)
+                if meanwhile:
+                    meanwhile(True)
+                    meanwhile = None
+                return list(results)
         except BrokenProcessPool:       # a worker died (out of memory?): do it here instead
             pass
-    return [function(item) for item in items]
+    done = [function(item) for item in items]
+    if meanwhile:
+        meanwhile(False)
+    return done
 
 
 # The function of the running map_local call: forked workers inherit it, so it need not be
