@@ -2,8 +2,8 @@
 
 on_config: load and parse the corpus once per build, log its diagnostics through MkDocs'
 logger (so `mkdocs build --strict` counts warnings); on_files: add the generated pages and
-data files; on_nav: turn every page's Markdown into HTML on every core (below); on_post_build:
-the offline downloads; on_serve: rebuild when a seed changes.
+data files; on_nav: MkDocs' own reading and rendering of each page on every core (dossier_pages.py);
+on_post_build: the offline downloads; on_serve: rebuild when a seed changes.
 
 Settings come from `extra: dossier:` in mkdocs.yml, read once into a typed `Settings`
 (`dossier/settings.py`); the environment overrides them (the Makefile sets these):
@@ -15,10 +15,8 @@ Settings come from `extra: dossier:` in mkdocs.yml, read once into a typed `Sett
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import time
-from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -30,8 +28,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+import dossier_pages
 from dossier.index.corpus import Corpus, load_corpus
-from dossier.index.parallel import map_local, pool_pays, workers
 from dossier.publish.offline import zip_folder
 from dossier.publish.pdf import write_pdf
 from dossier.render.site import generate, pdf_plan
@@ -142,97 +140,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return output
 
 
-# --- Markdown turned into HTML on every core ------------------------------------------------
-# Plain MkDocs reads and renders one page after another on one core: three quarters of its
-# build. When no plugin acts between reading a page and rendering it (no pre_page,
-# page_read_source, page_markdown or page_content handler: checked), on_nav reads and renders
-# every page in forked worker processes (index/parallel.py) and hands each Page its results,
-# so MkDocs' own loop finds the work done: the same Markdown, metadata, HTML, table of
-# contents, anchors and log messages (re-logged here, in page order, where MkDocs would have
-# logged them, so --strict counts them). Anything unusual (a dirty build, `mkdocs serve`'s
-# threads, a small site, a failing page) leaves it all to MkDocs.
-_BETWEEN = ("pre_page", "page_read_source", "page_markdown", "page_content")
-_rendering: list[tuple[list[Page], MkDocsConfig, Files]] = []
-_dirty: list[bool] = [False]
-
-# What a worker hands back for one page: markdown, meta, content, toc, title from the render,
-# anchor ids, links to anchors (by target src_uri; None when MkDocs did not collect them), and
-# the log records (logger name, level, message).
-Rendered = tuple[str, MutableMapping[str, Any], str, Any, str | None, set[str], dict[str, dict[str, str]] | None,
-                 list[tuple[str, int, str]]]
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    _dirty[0] = dirty
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
-def _render_page(i: int) -> Rendered:
-    pages, config, files = _rendering[0]
-    page = pages[i]
-    logger = logging.getLogger("mkdocs")
-    handlers, collect = logger.handlers[:], _Collect()
-    logger.handlers = [collect]
-    config._current_page = page
-    try:
-        page.read_source(config)
-        page.render(config, files)
-    finally:
-        config._current_page = None
-        logger.handlers = handlers
-    links = page.__dict__.get("links_to_anchors")
-    return (page.markdown or "", page.meta, page.content or "", page.toc, page._title_from_render,
-            page.present_anchor_ids or set(), None if links is None else {f.src_uri: v for f, v in links.items()},
-            collect.records)
-
-
-def _hand_over(page: Page, done: Rendered, files: Files) -> None:
-    markdown, meta, content, toc, title, anchors, links, records = done
-
-    def read_source(config: MkDocsConfig) -> None:
-        page.markdown, page.meta = markdown, meta
-
-    def render(config: MkDocsConfig, files_: Files) -> None:
-        page.content, page.toc, page._title_from_render, page.present_anchor_ids = content, toc, title, anchors
-        if links is not None:
-            page.links_to_anchors = {f: v for uri, v in links.items() if (f := files.get_file_from_path(uri))}
-        for name, level, message in records:
-            logging.getLogger(name).log(level, message)
-
-    setattr(page, "read_source", read_source)     # noqa: B010 (an instance attribute over the method)
-    setattr(page, "render", render)               # noqa: B010
-
-
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    if _dirty[0] or any(config.plugins.events.get(event) for event in _BETWEEN):
-        return nav
-    docs = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
-    if not pool_pays(len(docs)):
-        return nav
-    for file in docs:                   # as MkDocs' build loop does for pages not in the nav
-        if file.page is None and file.inclusion.value <= InclusionLevel.NOT_IN_NAV.value:
-            Page(None, file, config)
-    pages = [file.page for file in docs if file.page is not None]
-    _rendering[:] = [(pages, config, files)]
-    try:
-        done = map_local(_render_page, range(len(pages)))
-    except Exception as exc:  # a page that fails: MkDocs renders it again and reports it its own way
-        log.debug(f"pages left to MkDocs: {type(exc).__name__}: {exc}")
-        return nav
-    finally:
-        _rendering.clear()
-    for page, result in zip(pages, done, strict=True):
-        _hand_over(page, result, files)
-    log.info(f"Markdown of {len(pages)} pages rendered on {workers()} processes")
-    return nav
+# MkDocs' reading and rendering of each page's Markdown, on every core.
+on_startup, on_nav = dossier_pages.on_startup, dossier_pages.on_nav
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

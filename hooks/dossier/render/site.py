@@ -152,37 +152,7 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
                            "Bildunterschrift oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen "
                            "mit der Zahl der Erwähnungen.")
 
-    whole = figure(network_svg({a for a in named if together.get(a)}, together, actors_by_id, named,
-                               title="Alle Akteure und wer mit wem genannt wird", size=(1000, 680)),
-                   "Das ganze Netz: Linien verbinden Akteure, die im selben Absatz, in derselben Bildunterschrift "
-                   "oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen mit der Zahl der Erwähnungen; "
-                   "Farben: Personen blau, Organisationen grün, Staaten orange, Medien grau.")
     actor_events = events_by_actor(events)
-    files = [
-        Generated("index.md", render_home(counts, SECTIONS, downloads, title), in_nav=True),
-        *(Generated(path, content, in_nav=path == "artikel/index.md")
-          for path, content in render_article_index(articles)),
-        Generated("quellen.md", render_sources(sources, by_id), in_nav=True),
-        Generated("data/articles.json", to_json([article_record(a) for a in articles])),
-        Generated("data/sources.json", to_json([source_record(s) for s in sources])),
-    ]
-    files += [
-        Generated("akteure/index.md", render_actor_index(actors, mentions, whole), in_nav=True),
-        Generated("glossar.md", render_glossary(actors, mentions), in_nav=True),
-        Generated("data/actors.json", to_json([actor_record(a, by_actor[a.id]) for a in actors])),
-        Generated("data/candidates.json", to_json([candidate_record(c, by_id) for c in corpus.candidates])),
-        Generated("data/unknown-people.json", to_json(unknown_people_records(corpus.candidates))),
-        Generated("data/events.json", to_json([event_record(e, chronik) for e in events])),
-    ]
-    files += [Generated(path, content, in_nav=path == "chronik.md")
-              for path, content in render_chronik(events, actors_by_id, by_id, pages)]
-    # The schemas travel with the data, so a consumer of site/data/ can validate it.
-    for name in ("articles", "sources", "actors", "actor-mentions", "events", "candidates", "unknown-people"):
-        schema = f"{name}.schema.json"
-        files.append(Generated(f"data/schemas/{schema}", (SCHEMAS / schema).read_text(encoding="utf-8")))
-    # uncurated entries stand on the Chronik only: no page each, however many dated sentences
-    files += [Generated(event_path(e.id), render_event(e, by_id, actors_by_id), f"{EVENTS_PATH}#L{e.line}")
-              for e in events if e.curated]
     order = reading_order(articles)
     # The pages of each article and each actor (and its full mention list) are most of the
     # rendering and independent of each other: rendered on every core (index/parallel.py),
@@ -199,9 +169,45 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
         *(partial(lambda a: Generated(actor_data_path(a.id), to_compact_json(actor_mentions_record(
             a, by_actor[a.id], by_id, [e.id for e in actor_events[a.id]]))), a) for a in actors),
     ]
+    files: list[Generated] = []
+
+    def overview(_workers: bool) -> None:
+        """The overview pages, data files and event pages, here while workers render the rest."""
+        whole = figure(network_svg({a for a in named if together.get(a)}, together, actors_by_id, named,
+                                   title="Alle Akteure und wer mit wem genannt wird", size=(1000, 680)),
+                       "Das ganze Netz: Linien verbinden Akteure, die im selben Absatz, in derselben "
+                       "Bildunterschrift oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen mit der "
+                       "Zahl der Erwähnungen; Farben: Personen blau, Organisationen grün, Staaten orange, Medien grau.")
+        files.extend([
+            Generated("index.md", render_home(counts, SECTIONS, downloads, title), in_nav=True),
+            *(Generated(path, content, in_nav=path == "artikel/index.md")
+              for path, content in render_article_index(articles)),
+            Generated("quellen.md", render_sources(sources, by_id), in_nav=True),
+            Generated("data/articles.json", to_json([article_record(a) for a in articles])),
+            Generated("data/sources.json", to_json([source_record(s) for s in sources])),
+        ])
+        files.extend([
+            Generated("akteure/index.md", render_actor_index(actors, mentions, whole), in_nav=True),
+            Generated("glossar.md", render_glossary(actors, mentions), in_nav=True),
+            Generated("data/actors.json", to_json([actor_record(a, by_actor[a.id]) for a in actors])),
+            Generated("data/candidates.json", to_json([candidate_record(c, by_id) for c in corpus.candidates])),
+            Generated("data/unknown-people.json", to_json(unknown_people_records(corpus.candidates))),
+            Generated("data/events.json", to_json([event_record(e, chronik) for e in events])),
+        ])
+        files.extend(Generated(path, content, in_nav=path == "chronik.md")
+                     for path, content in render_chronik(events, actors_by_id, by_id, pages))
+        # The schemas travel with the data, so a consumer of site/data/ can validate it.
+        for name in ("articles", "sources", "actors", "actor-mentions", "events", "candidates", "unknown-people"):
+            schema = f"{name}.schema.json"
+            files.append(Generated(f"data/schemas/{schema}", (SCHEMAS / schema).read_text(encoding="utf-8")))
+        # uncurated entries stand on the Chronik only: no page each, however many dated sentences
+        files.extend(Generated(event_path(e.id), render_event(e, by_id, actors_by_id), f"{EVENTS_PATH}#L{e.line}")
+                     for e in events if e.curated)
+
     _RENDERING[:] = pages_of
     spans = [(n, min(n + RENDER_BATCH, len(pages_of))) for n in range(0, len(pages_of), RENDER_BATCH)]
-    for done in map_in_order(_render, spans, min_items=2, chunksize=1):
-        files += done
+    rendered = map_in_order(_render, spans, min_items=2, chunksize=1, meanwhile=overview)
     _RENDERING.clear()
+    for done in rendered:
+        files += done
     return files
