@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from dossier.annotate.actors import Actor, Variant, expand_variants, load_actors
-from dossier.annotate.match import build_matcher
+from dossier.annotate.match import _sentence_start, build_matcher
 from dossier.annotate.mentions import Mention, find_mentions
 from dossier.index.corpus import load_corpus
 from dossier.parse.article import parse_article
@@ -149,3 +150,18 @@ def test_a_shared_spelling_links_only_where_one_claimant_is_named_in_full() -> N
 
     assert who("Laut A. B. kam es so.") == []
     assert who("Arno B sagte das; A. B. bestätigte.") == [("Arno B", "arno-b"), ("A. B", "arno-b")]
+
+
+def test_sentence_start_looks_back_over_openers_only() -> None:
+    """A hit starts a sentence when only spaces, quotes and brackets stand between it and the
+    text's beginning or a sentence end: the same answer as stripping everything before it,
+    without copying that (a long block made every hit copy all before it)."""
+    rng = random.Random(7)
+    chars = " \u00a0\"'„“”‚‘’«»(.!?\nab,"
+    for _ in range(3000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 10)))
+        for start in range(len(text) + 1):
+            stripped = text[:start].rstrip(" \u00a0\"'„“”‚‘’«»(")[-1:]
+            assert _sentence_start(text, start) == (stripped in ("", ".", "!", "?", "\n")), (text, start)
+    assert _sentence_start("Er sagte: „ (Lukaschenko", 13) is False
+    assert _sentence_start("Ende. „Lukaschenko", 7) is True

@@ -423,7 +423,19 @@ class _Scan:
                    name_before=before is not None and looks_like_given_name(prev),
                    lower_before=key(prev) in DETERMINERS,
                    digit_after=following[:1].isdigit(), before_word=before is not None,
-                   sentence_start=self.text[:start].rstrip(" \u00a0\"'„“”‚‘’«»(")[-1:] in ("", ".", "!", "?", "\n"))
+                   sentence_start=_sentence_start(self.text, start))
+
+
+_OPENING = frozenset(" \u00a0\"'„“”‚‘’«»(")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Nothing but spaces, quotes and brackets between text[start] and the text's beginning or
+    a sentence end: `text[:start].rstrip(...)` without copying what stands before."""
+    i = start
+    while i and text[i - 1] in _OPENING:
+        i -= 1
+    return not i or text[i - 1] in ".!?\n"
 
 
 def _form(part: Part) -> Form:
