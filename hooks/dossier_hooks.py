@@ -15,6 +15,7 @@ Settings come from `extra: dossier:` in mkdocs.yml, read once into a typed `Sett
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import time
 from pathlib import Path
@@ -62,6 +63,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for diag in corpus.diagnostics:
         {"error": log.error, "warning": log.warning, "info": log.info}[diag.severity](diag.format())
     _state["corpus"] = corpus
+    if dossier_pages.building_once():
+        # The corpus lives until the build ends and forms no cycles: the cycle collector need not
+        # walk it again during MkDocs' rendering, in this process or in its forked workers (whose
+        # collections would copy every page of it they touch). Frozen objects are still freed
+        # when no longer referenced. Not under `mkdocs serve`, whose rebuilds would pile up.
+        gc.freeze()
     return config
 
 

@@ -37,6 +37,7 @@ log = get_plugin_logger("dossier")
 
 _BETWEEN = ("pre_page", "page_read_source", "page_markdown", "page_content")
 _dirty: list[bool] = [False]
+_command: list[str] = [""]
 # What the workers of the running pool need (forked, they inherit it).
 _work: list[tuple[list[Page], MkDocsConfig, Files]] = []
 
@@ -49,7 +50,12 @@ Rendered = tuple[str, MutableMapping[str, Any], str, Any, str | None, set[str], 
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _dirty[0] = dirty
+    _command[0], _dirty[0] = command, dirty
+
+
+def building_once() -> bool:
+    """A one-off `mkdocs build` (or gh-deploy), not `mkdocs serve`."""
+    return _command[0] in ("build", "gh-deploy")
 
 
 class _Collect(logging.Handler):
