@@ -63,12 +63,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for diag in corpus.diagnostics:
         {"error": log.error, "warning": log.warning, "info": log.info}[diag.severity](diag.format())
     _state["corpus"] = corpus
-    if dossier_pages.building_once():
-        # The corpus lives until the build ends and forms no cycles: the cycle collector need not
-        # walk it again during MkDocs' rendering, in this process or in its forked workers (whose
-        # collections would copy every page of it they touch). Frozen objects are still freed
-        # when no longer referenced. Not under `mkdocs serve`, whose rebuilds would pile up.
-        gc.freeze()
+    # The corpus lives until the build ends and forms no cycles: the cycle collector need not
+    # walk it again during MkDocs' rendering, in this process or in its forked workers (whose
+    # collections would copy every page of it they touch). Frozen objects are still freed when
+    # no longer referenced; at the build's end (or failure) everything is handed back to the
+    # collector, so the rebuilds of `mkdocs serve` leave no frozen garbage behind.
+    gc.freeze()
     return config
 
 
@@ -98,7 +98,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_build_error(error: Exception) -> None:
+    gc.unfreeze()
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    gc.unfreeze()
     site = Path(config.site_dir)
     offline = _settings[0].offline_dir
     if offline:

@@ -14,13 +14,17 @@ they saved, the HTML of every page travelling back between processes.
 
 Only where no plugin acts between reading and rendering a page (pre_page, page_read_source,
 page_markdown, page_content: checked) and only for a plain `mkdocs build` of many pages: a
-dirty build, `mkdocs serve` (its threads rule out forking), a small site or any failure in a
-worker leave the work to MkDocs. Hand-written: no plugin does this for MkDocs 1.6.
+dirty build, `mkdocs serve` (its threads rule out forking; DOSSIER_WORKERS does not override
+that here), a small site or any failure in a worker leave the work to MkDocs. The search
+hand-over assumes, as this project's mkdocs.yml has it, that no plugin changes a page's
+content, title or metadata between its rendering and Material's search plugin, which comes
+first. Hand-written: no plugin does this for MkDocs 1.6.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager
 from typing import Any
@@ -54,8 +58,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def building_once() -> bool:
-    """A one-off `mkdocs build` (or gh-deploy), not `mkdocs serve`."""
-    return _command[0] in ("build", "gh-deploy")
+    """A one-off `mkdocs build` (or gh-deploy), not `mkdocs serve` (whose first build, with
+    --clean, also says "build", but before its server's threads start)."""
+    return _command[0] in ("build", "gh-deploy") and threading.active_count() == 1
 
 
 class _Collect(logging.Handler):
@@ -152,7 +157,7 @@ def _documents(files: Files) -> list[File]:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    if _dirty[0] or any(config.plugins.events.get(event) for event in _BETWEEN):
+    if _dirty[0] or not building_once() or any(config.plugins.events.get(event) for event in _BETWEEN):
         return nav
     docs = _documents(files)
     if not pool_pays(len(docs)):

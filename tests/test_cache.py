@@ -269,3 +269,17 @@ def test_word_frequencies_come_from_the_cache_after_a_small_change(tmp_path: Pat
     again = load_corpus(root)
     assert remembered == namewords.ZIPF
     assert [c.surface for c in again.candidates][:1] == [c.surface for c in first.candidates][:1]
+
+
+def test_digests_survive_a_full_load_and_come_back_when_deleted(project: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full load (a build) keeps every seed's digest for the next `make check`, also when
+    pruning is eager; a lean load writes any digest that is missing beside its parse."""
+    monkeypatch.setattr(cache, "PRUNE_MARGIN", 0)
+    load_corpus(project)
+    folder = project / cache.FOLDER / "digest"
+    assert len(list(folder.glob("*.pickle"))) == 3          # one per seed, the unreadable one too
+    shutil.rmtree(folder)
+    lean = load_corpus(project, lean=True)
+    assert len(list(folder.glob("*.pickle"))) == 3
+    assert load_corpus(project, lean=True) == lean

@@ -102,3 +102,33 @@ def test_markdown_rendered_in_workers_gives_mkdocs_own_site_and_warnings(tmp_pat
     assert warnings(spread.log) == warnings(serial.log)
     strict = run_build(root, tmp_path / "strict", env={"DOSSIER_WORKERS": "2"})
     assert strict.returncode != 0 and "fehlt.md" in strict.log and "rendered on 2 processes" in strict.log
+
+
+def test_pages_are_left_to_mkdocs_while_other_threads_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`mkdocs serve --clean` announces a "build" too: with its server's threads running,
+    the adapter must not fork (DOSSIER_WORKERS does not change that)."""
+    import threading
+
+    import dossier_pages
+    monkeypatch.setenv("DOSSIER_WORKERS", "2")
+    dossier_pages.on_startup(command="build", dirty=False)
+    assert dossier_pages.building_once()
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not dossier_pages.building_once()
+    finally:
+        stop.set()
+        thread.join()
+    dossier_pages.on_startup(command="serve", dirty=False)
+    assert not dossier_pages.building_once()
+
+
+def test_the_corpus_is_handed_back_to_the_cycle_collector_when_a_build_ends() -> None:
+    import gc
+
+    import dossier_hooks
+    gc.freeze()
+    dossier_hooks.on_build_error(RuntimeError("a build that failed"))
+    assert gc.get_freeze_count() == 0

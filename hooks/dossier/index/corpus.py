@@ -161,8 +161,7 @@ class _Parses:
                 hit = next(parsed)
                 self.store.put(name, hit)
                 self.digests.put(name, _digested(hit))
-            else:
-                self.digests.used.add(name)      # written with the parse: keep it
+            self.digests.used.add(name)          # written with the parse: keep it
             done.append(hit)
         return done
 
@@ -214,6 +213,8 @@ def load_digests(root: Path, keys: dict[str, str], *, meanwhile: Callable[[bool]
     stored: list[tuple[Digest | None, list[Diagnostic]] | None] = [parses.digests.get(e[2]) for e in taken]
     missing = [e for e, hit in zip(taken, stored, strict=True) if hit is None]
     fresh = dict(zip((name for _, _, name in missing), parses.results(missing, meanwhile), strict=True))
+    for name, result in fresh.items():       # a parse cached without its digest: add it
+        parses.digests.put(name, _digested(result))
     results = [hit if hit is not None else _digested(fresh[e[2]]) for e, hit in zip(taken, stored, strict=True)]
     parses.store.used.update(name for _, _, name in taken)    # a lean load reads few of them: keep them
     parses.prune()

@@ -206,8 +206,10 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
 
     _RENDERING[:] = pages_of
     spans = [(n, min(n + RENDER_BATCH, len(pages_of))) for n in range(0, len(pages_of), RENDER_BATCH)]
-    rendered = map_in_order(_render, spans, min_items=2, chunksize=1, meanwhile=overview)
-    _RENDERING.clear()
+    try:
+        rendered = map_in_order(_render, spans, min_items=2, chunksize=1, meanwhile=overview)
+    finally:        # not kept alive between the rebuilds of `mkdocs serve`
+        _RENDERING.clear()
     for done in rendered:
         files += done
     return files
