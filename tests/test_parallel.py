@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,9 +58,9 @@ def test_parallel_and_serial_corpora_are_equal(tmp_path: Path, monkeypatch: pyte
 _RENDER = site._render
 
 
-def _render_and_note(span: tuple[int, int]) -> list[site.Generated]:
+def _render_and_note(pages: list[Callable[[], site.Generated]], span: tuple[int, int]) -> list[site.Generated]:
     """site._render, and a marker file naming the process that rendered the batch."""
-    return [*_RENDER(span), site.Generated(f"pid/{os.getpid()}", "")]
+    return [*_RENDER(pages, span), site.Generated(f"pid/{os.getpid()}", "")]
 
 
 @pytest.mark.build

@@ -79,10 +79,11 @@ def _call(item: Any) -> Any:
 
 
 def map_local(function: Callable[[T], R], items: Sequence[T], *, min_items: int | None = None,
-              chunksize: int = CHUNK) -> list[R]:
-    """map_in_order for a function that a worker could not import by its name."""
+              chunksize: int = CHUNK, meanwhile: Callable[[bool], None] | None = None) -> list[R]:
+    """map_in_order for a function that a worker could not import by its name (nor pickle:
+    a closure over the data it works on, which the workers inherit instead of receiving)."""
     _CALLING.append(function)
     try:
-        return map_in_order(_call, items, min_items=min_items, chunksize=chunksize)
+        return map_in_order(_call, items, min_items=min_items, chunksize=chunksize, meanwhile=meanwhile)
     finally:
         _CALLING.pop()

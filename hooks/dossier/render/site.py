@@ -17,7 +17,7 @@ from dossier.annotate.mentions import Mention
 from dossier.index.corpus import Corpus
 from dossier.index.events import REGISTRY as EVENTS_PATH
 from dossier.index.gcpause import paused_gc
-from dossier.index.parallel import map_in_order
+from dossier.index.parallel import map_local
 from dossier.publish.pdf import PdfPage, PdfPlan, PdfSection
 from dossier.read.registryfile import SCHEMAS
 from dossier.render.actor_links import actor_path, annotator
@@ -105,14 +105,12 @@ def pdf_plan(corpus: Corpus, built: dt.date, title: str = "Dossier") -> PdfPlan:
     return PdfPlan(title, built, facts, sources, sections)
 
 
-# The page renderers of the running generate(), for _render here or in a forked worker.
-_RENDERING: list[Callable[[], Generated]] = []
 # Pages per unit of work: a worker sends back a batch of pages at a time.
 RENDER_BATCH = 25
 
 
-def _render(span: tuple[int, int]) -> list[Generated]:
-    return [_RENDERING[i]() for i in range(*span)]
+def _render(pages: list[Callable[[], Generated]], span: tuple[int, int]) -> list[Generated]:
+    return [pages[i]() for i in range(*span)]
 
 
 def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
@@ -204,12 +202,8 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
         files.extend(Generated(event_path(e.id), render_event(e, by_id, actors_by_id), f"{EVENTS_PATH}#L{e.line}")
                      for e in events if e.curated)
 
-    _RENDERING[:] = pages_of
     spans = [(n, min(n + RENDER_BATCH, len(pages_of))) for n in range(0, len(pages_of), RENDER_BATCH)]
-    try:
-        rendered = map_in_order(_render, spans, min_items=2, chunksize=1, meanwhile=overview)
-    finally:        # not kept alive between the rebuilds of `mkdocs serve`
-        _RENDERING.clear()
+    rendered = map_local(partial(_render, pages_of), spans, min_items=2, chunksize=1, meanwhile=overview)
     for done in rendered:
         files += done
     return files
