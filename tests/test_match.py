@@ -11,6 +11,7 @@ import pytest
 from dossier.annotate.actors import Actor, Variant, expand_variants, load_actors
 from dossier.annotate.match import _sentence_start, build_matcher
 from dossier.annotate.mentions import Mention, find_mentions
+from dossier.annotate.normalise import _WORD, atoms, key
 from dossier.index.corpus import load_corpus
 from dossier.parse.article import parse_article
 from dossier.read.seedfile import read_seed
@@ -165,3 +166,17 @@ def test_sentence_start_looks_back_over_openers_only() -> None:
             assert _sentence_start(text, start) == (stripped in ("", ".", "!", "?", "\n")), (text, start)
     assert _sentence_start("Er sagte: „ (Lukaschenko", 13) is False
     assert _sentence_start("Ende. „Lukaschenko", 7) is True
+
+
+def test_words_are_the_matches_of_the_word_pattern_with_their_keys() -> None:
+    """atoms cuts a text at its words in one split and sums lengths for the offsets: the same
+    (start, end, key) as one match object per word, whatever stands around and inside words
+    (hyphens, apostrophes, soft hyphens, zero-width characters, stress accents, digits)."""
+    rng = random.Random(11)
+    chars = "ab Zä-’'\u00ad\u200b\u0301 1.\n,Тиé_ł"
+    for _ in range(5000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 30)))
+        expected = [(m.start(), m.end(), key(m.group(0))) for m in _WORD.finditer(text)]
+        assert atoms(text) == expected, repr(text)
+    assert atoms("Lukaschenko-Regime, Lukashenka’s") == [(0, 11, "lukaschenko"), (12, 18, "regime"),
+                                                         (20, 32, "lukashenkas")]

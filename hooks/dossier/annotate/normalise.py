@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import accumulate
 
 # Apostrophes and BGN's middle dot; soft hyphen (U+00AD) and zero-width characters, which
 # scraped text carries inside words ("Lukash\u00adenko").
@@ -53,8 +54,16 @@ def atoms(text: str) -> list[tuple[int, int, str]]:
     return list(_atoms(text))
 
 
+# The text cut at the words, keeping them: [gap, word, gap, word, ..., gap] (_WORD has no
+# group of its own). Where each word begins and ends is the running sum of the lengths, so no
+# match object is made per word (a third of this function's time).
+_AROUND_WORDS = re.compile(f"({_WORD.pattern})")
+
+
 # A paragraph is split into words by the name matcher, the mention pass, the candidate finder
 # and the event finder in turn: once is enough.
 @lru_cache(maxsize=1 << 12)
 def _atoms(text: str) -> tuple[tuple[int, int, str], ...]:
-    return tuple((m.start(), m.end(), key(m.group(0))) for m in _WORD.finditer(text))
+    parts = _AROUND_WORDS.split(text)
+    bounds = list(accumulate(map(len, parts)))      # bounds[2k]: word k's start, bounds[2k + 1]: its end
+    return tuple(zip(bounds[0::2], bounds[1::2], map(key, parts[1::2])))
