@@ -66,4 +66,4 @@ _AROUND_WORDS = re.compile(f"({_WORD.pattern})")
 def _atoms(text: str) -> tuple[tuple[int, int, str], ...]:
     parts = _AROUND_WORDS.split(text)
     bounds = list(accumulate(map(len, parts)))      # bounds[2k]: word k's start, bounds[2k + 1]: its end
-    return tuple(zip(bounds[0::2], bounds[1::2], map(key, parts[1::2])))
+    return tuple(zip(bounds[0:-1:2], bounds[1::2], map(key, parts[1::2]), strict=True))
