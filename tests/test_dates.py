@@ -4,12 +4,13 @@ sentence and inside one, with and without the article's date."""
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 from pathlib import Path
 
 import pytest
 
-from dossier.annotate.dates import expressions, leads
+from dossier.annotate.dates import expressions, leads, prefilter
 from dossier.annotate.dates.expressions import Context, resolve_text
 from dossier.annotate.dates.rules import RULES
 from dossier.parse.datelines import parse_date_line
@@ -338,3 +339,83 @@ def test_a_rule_may_begin_inside_another_rules_longer_first_words() -> None:
     places = index.find(text)
     assert places is not None
     assert [m.span() for m in expressions._matches(short, text, places.of(index.group[short]))] == [(8, 14)]
+
+
+# --- which rules may match: the RE2 set (dates.prefilter) ------------------------------------
+
+def _hostile_texts(count: int) -> list[str]:
+    """Date words and digits in every case, with the letters and spaces where Python's and
+    RE2's ideas of case, digits, words and spaces part ways."""
+    rng = random.Random(5)
+    pieces = ["17.", "3", "2025", "1990er", "90s", "Juni", "JUNI", "juni", "März", "MÄRZ", "Sept.", "am", "Am",
+              "im", "İm", "ım", "ſeit", "seit", "Anfang", "Ende", "der", "the", "early", "letzten", "Freitag",
+              "vor", "zwei", "Wochen", "ago", "bis", "und", "–", "-", "/", ",", ".", "'s", "’", "Jahre", "Jahren",
+              "٢٠٢٥", "१७", "K", "\u00a0", "\u2009", "\u200b", "\u00ad", "\n", " ", " ", " ", "x", "é"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(count)]
+
+
+def test_every_rule_of_the_grammar_has_an_re2_pattern() -> None:
+    assert expressions._POSSIBLE.always == 0
+    assert all(prefilter.superset(pattern) for pattern, _ in RULES)
+
+
+def test_the_set_names_every_rule_that_matches_somewhere() -> None:
+    """The RE2 patterns match at least wherever the rules do: on every text the repository
+    holds, the tricky ones and made-up ones, each rule that Python's re finds is named."""
+    named = 0
+    for text in _texts() + _hostile_texts(3000):
+        possible = expressions._POSSIBLE.possible(text)
+        for n, (pattern, _) in enumerate(RULES):
+            if pattern.search(text):
+                assert possible >> n & 1, (pattern.pattern[:60], text[:80])
+                named += 1
+    assert named > 500
+
+
+def test_the_set_leaves_out_most_rules_of_a_paragraph() -> None:
+    text = "Am 17. Juni 2025 traf er in Minsk den Gesandten; die Gespräche dauerten bis in den Abend."
+    possible = expressions._POSSIBLE.possible(text)
+    assert 0 < bin(possible).count("1") < len(RULES) // 3
+
+
+def test_dates_found_with_the_set_are_those_found_without(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = _texts() + _hostile_texts(1000)
+
+    def seen(found: list[expressions.Found]) -> list[tuple[int, int, str, str, str]]:
+        return [(f.start, f.end, f.words, f.spec.precision, f.problem) for f in found]
+    with_set = [seen(expressions.find(text)) for text in texts]
+    monkeypatch.setattr(expressions._POSSIBLE, "possible", lambda text: expressions._POSSIBLE.everything)
+    assert [seen(expressions.find(text)) for text in texts] == with_set
+    assert sum(map(len, with_set)) > 500
+
+
+def test_the_set_that_cannot_answer_names_every_rule() -> None:
+    everything = expressions._POSSIBLE.everything
+    assert expressions._POSSIBLE.possible("am 17. Juni \udc80") == everything      # no valid UTF-8
+    assert expressions._POSSIBLE.possible("") == expressions._POSSIBLE.always       # nothing, but it answered
+
+
+@pytest.mark.parametrize(("pattern", "matching"), [
+    (r"(?<![\d.])\b(?P<d>[0-3]?\d)\.(?!\d)", ["17.", "x 3. Mai"]),
+    (r"\b(?:im|in)\s+(?-i:Juni)\b", ["im Juni", "IN\u00a0Juni", "in\u2009Juni"]),
+    (r"(?P<y>\d{4})\b", ["٢٠٢٥", "2025"]),
+    (r"\b\w+er\s+Jahre", ["neunziger Jahre", "ÄÖer\u3000jahre"]),
+    (r"[^\d_\s-]++-(?:x|y)*+z", ["Ab-xxz", "é-z"]),
+    (r"seit", ["ſeit", "SEIT"]),
+])
+def test_an_re2_pattern_matches_where_its_rule_does(pattern: str, matching: list[str]) -> None:
+    import re2  # type: ignore[import-untyped]
+    compiled = re.compile(pattern, re.IGNORECASE)
+    written = prefilter.superset(compiled)
+    assert written is not None
+    for text in matching:
+        assert compiled.search(text), text
+        assert re2.search(written, text.translate(leads.FOLD)), (written, text)
+
+
+@pytest.mark.parametrize("pattern", [r"(a)\1", r"[^\S]x", r"[^\W\d_]+", r"(?P<n>a)(?(n)b|c)"])
+def test_a_pattern_re2_cannot_stand_in_for_is_always_tried(pattern: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    assert prefilter.superset(compiled) is None
+    rules = prefilter.RuleSet([re.compile("juni", re.IGNORECASE), compiled])
+    assert rules.possible("nichts") == 0b10 and rules.possible("Juni") == 0b11

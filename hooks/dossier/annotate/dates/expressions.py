@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 
 from dossier.annotate.dates.intervals import Interval, InvalidDate, Spec, nearest
 from dossier.annotate.dates.leads import Index
+from dossier.annotate.dates.prefilter import RuleSet
 from dossier.annotate.dates.rules import DAY_RULES, RULES, Handler
 from dossier.annotate.sentences import sentence_starts
 
@@ -70,11 +71,13 @@ _ON_AFTER = re.compile(r"\s+an\b", re.IGNORECASE)
 
 
 # --- where rules are tried ---------------------------------------------------------------------
-# Nearly every rule begins with one of a few words or a digit (dates.leads reads which from its
-# pattern): it is tried only where such a word begins (`match` at each place, in order, as
-# finditer would meet them) instead of at every character. tests/test_dates.py holds the
-# matches equal to a full scan's.
+# Only the rules that can match somewhere in the text are tried (dates.prefilter: one RE2 pass
+# for all of them), and each only where one of its first words begins (dates.leads reads them
+# from its pattern: `match` at each such place, in order, as finditer would meet them) instead
+# of at every character. tests/test_dates.py holds the matches equal to a full scan's.
 _LEADS = Index(pattern for pattern, _ in RULES)
+_POSSIBLE = RuleSet([pattern for pattern, _ in RULES])
+_POSITION = {id(pattern): n for n, (pattern, _) in enumerate(RULES)}
 
 
 @dataclass(frozen=True)
@@ -82,31 +85,17 @@ class _Rule:
     pattern: re.Pattern[str]
     handler: Handler
     group: int | None               # of rules with the same first words (_LEADS); None: tried everywhere
+    bit: int                        # its bit in _POSSIBLE's answer; 0: not one of RULES, always tried
 
 
 def _plan(rules: list[tuple[re.Pattern[str], Handler]]) -> list[_Rule]:
     """The rules with the group each belongs to, looked up once (a pattern hashes its whole
     compiled code each time it is a dictionary key)."""
-    return [_Rule(pattern, handler, _LEADS.group.get(pattern)) for pattern, handler in rules]
+    return [_Rule(pattern, handler, _LEADS.group.get(pattern),
+                  1 << _POSITION[id(pattern)] if id(pattern) in _POSITION else 0) for pattern, handler in rules]
 
 
 _PLANS = {id(RULES): _plan(RULES), id(DAY_RULES): _plan(DAY_RULES)}
-
-
-_BY_PRESENT: dict[tuple[int, int], list[_Rule]] = {}
-
-
-def _present(plan: list[_Rule], present: int) -> list[_Rule]:
-    """The rules of `plan` (one of _PLANS) that can match in a text where the groups
-    `present` (bits) stand: texts share few combinations, so each is worked out once (keyed
-    by numbers: a rule's pattern is slow to hash)."""
-    key = (id(plan), present)
-    rules = _BY_PRESENT.get(key)
-    if rules is None:
-        if len(_BY_PRESENT) > 4096:
-            _BY_PRESENT.clear()
-        rules = _BY_PRESENT[key] = [rule for rule in plan if rule.group is None or present >> rule.group & 1]
-    return rules
 
 
 def _matches(pattern: re.Pattern[str], text: str, places: list[int]) -> Iterator[re.Match[str]]:
@@ -124,18 +113,21 @@ def _matches(pattern: re.Pattern[str], text: str, places: list[int]) -> Iterator
 def find(text: str, rules: list[tuple[re.Pattern[str], Handler]] | None = None) -> list[Found]:
     """Every date expression in `text`, earlier rules winning over overlapping later ones;
     `rules` limits the search to some of them (DAY_RULES: explicit day-precise dates).
-    Linear in the text: one scan finds where rules may begin, each rule is tried there;
-    overlaps are checked by bisection."""
+    Linear in the text: one pass says which rules may match, one scan where they may begin,
+    each is tried there; overlaps are checked by bisection."""
     starts: list[int] = []          # taken spans, sorted and disjoint
     ends: list[int] = []
     found: list[Found] = []
-    leads = _LEADS.find(text)     # where each rule's first words begin (None: anywhere)
     chosen = RULES if rules is None else rules
-    plan = _PLANS.get(id(chosen))
-    if plan is None:
-        plan = _plan(chosen)
-    elif leads is not None:         # only the rules whose first words stand in the text
-        plan = _present(plan, leads.present)
+    plan = _PLANS.get(id(chosen)) or _plan(chosen)
+    possible = _POSSIBLE.possible(text)
+    plan = [rule for rule in plan if not rule.bit or possible & rule.bit]
+    if not plan:
+        return []
+    leads = _LEADS.find(text)     # where each rule's first words begin (None: anywhere)
+    if leads is not None:         # only the rules whose first words stand in the text
+        present = leads.present
+        plan = [rule for rule in plan if rule.group is None or present >> rule.group & 1]
     for rule in plan:
         pattern, handler = rule.pattern, rule.handler
         places = None if leads is None or rule.group is None else leads.of(rule.group)
