@@ -32,6 +32,11 @@ DIGIT = r"\d"      # the lead of a rule that can begin with a digit (any decimal
 FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _UNEVEN = re.compile("[" + "".join(map(chr, FOLD)) + "]")
 
+
+def fold(text: str) -> str:
+    """`text` with FOLD's letters folded (translate looks up every character: only when one stands)."""
+    return text.translate(FOLD) if _UNEVEN.search(text) else text
+
 try:  # Python's regex parser: private, so read defensively
     import re._parser as _parser  # type: ignore[import-not-found,unused-ignore]
     _AT, _ASSERTS = _parser.AT, (_parser.ASSERT, _parser.ASSERT_NOT)
@@ -141,7 +146,7 @@ class Index:
     def find(self, text: str) -> Places | None:
         """Where the lead words begin in `text`; None when a lower-cased copy cannot stand in
         for it (see FOLD: not known to happen)."""
-        lower = (text.translate(FOLD) if _UNEVEN.search(text) else text).lower()
+        lower = fold(text).lower()
         if len(lower) != len(text):     # pragma: no cover - str.lower() lengthens no other letter
             return None
         masks, digit = self.masks, self.masks.get(DIGIT, 0)

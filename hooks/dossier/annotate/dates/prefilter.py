@@ -31,7 +31,7 @@ from typing import Any
 
 import re2  # type: ignore[import-untyped]
 
-from dossier.annotate.dates.leads import FOLD
+from dossier.annotate.dates.leads import fold
 
 try:  # Python's regex parser, private (as in leads.py): without it every rule is tried
     import re._parser as _parser  # type: ignore[import-not-found,unused-ignore]
@@ -143,7 +143,7 @@ class RuleSet:
     def possible(self, text: str) -> int:
         """Bits of the rules that may match in `text` (all of them when the set cannot tell)."""
         try:
-            found = self.set.Match(text.translate(FOLD).encode("utf-8"))
+            found = self.set.Match(fold(text).encode("utf-8"))
         except (UnicodeEncodeError, re2.error):
             return self.everything
         if not found or self.sentinel not in found:
