@@ -419,3 +419,26 @@ def test_a_pattern_re2_cannot_stand_in_for_is_always_tried(pattern: str) -> None
     assert prefilter.superset(compiled) is None
     rules = prefilter.RuleSet([re.compile("juni", re.IGNORECASE), compiled])
     assert rules.possible("nichts") == 0b10 and rules.possible("Juni") == 0b11
+
+
+def test_a_scan_for_some_groups_finds_their_places_as_the_scan_for_all() -> None:
+    """find(text, groups) looks only for the words of some groups of rules: for each of them
+    the same places as the scan for every word, whatever other words stand there."""
+    index = expressions._LEADS
+    rng = random.Random(3)
+    texts = _texts()[:400] + _hostile_texts(400) + ["übers Wochenende, über das Wochenende", "one and a half years"]
+    checked = 0
+    for text in texts:
+        every = index.find(text)
+        assert every is not None
+        for _ in range(3):
+            groups = rng.getrandbits(len(index.groups))
+            some = index.find(text, groups)
+            assert some is not None
+            for g in range(len(index.groups)):
+                if groups >> g & 1:
+                    assert some.of(g) == every.of(g), (g, text[:60])
+                    checked += bool(every.of(g))
+    assert checked > 300
+    nothing = index.find("am 17. Juni", 0)
+    assert nothing is not None and nothing.words == []

@@ -124,7 +124,10 @@ def find(text: str, rules: list[tuple[re.Pattern[str], Handler]] | None = None) 
     plan = [rule for rule in plan if not rule.bit or possible & rule.bit]
     if not plan:
         return []
-    leads = _LEADS.find(text)     # where each rule's first words begin (None: anywhere)
+    groups = 0
+    for rule in plan:
+        groups |= 0 if rule.group is None else 1 << rule.group
+    leads = _LEADS.find(text, groups)     # where those rules' first words begin (None: anywhere)
     if leads is not None:         # only the rules whose first words stand in the text
         present = leads.present
         plan = [rule for rule in plan if rule.group is None or present >> rule.group & 1]

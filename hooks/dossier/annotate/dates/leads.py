@@ -140,17 +140,41 @@ class Index:
                 self.group[pattern] = self.groups.index(keys)
         # Per word of the scan, the groups it may start a match of (one bit each).
         self.masks = {word: sum(1 << g for g, keys in enumerate(self.groups) if word in keys) for word in every}
-        # A look-ahead, so a word inside a longer one ("a" in "one and a half") is found too.
-        self.scan = re.compile(r"\b(?=(" + _trie(sorted(every - {DIGIT})) + r"|\d))")
+        self.every = frozenset(every)
+        self.scan = self._scan(self.every)
+        self._scans: dict[int, re.Pattern[str] | None] = {}
 
-    def find(self, text: str) -> Places | None:
-        """Where the lead words begin in `text`; None when a lower-cased copy cannot stand in
-        for it (see FOLD: not known to happen)."""
+    @staticmethod
+    def _scan(words: frozenset[str]) -> re.Pattern[str] | None:
+        """One look-ahead at each word boundary for all `words` (so a word inside a longer one,
+        "a" in "one and a half", is found too); None for no words."""
+        lead = [_trie(sorted(words - {DIGIT}))] if words - {DIGIT} else []
+        lead += [r"\d"] if DIGIT in words or not lead else []
+        return re.compile(r"\b(?=(" + "|".join(lead) + "))") if words else None
+
+    def scan_for(self, groups: int) -> re.Pattern[str] | None:
+        """The scan for the words of some groups only (bits): where a group's words stand, it
+        finds the same words as the scan for all (the longest word at a place is one of the
+        group's words or begins with none of them), at fewer places and a cheaper look-ahead."""
+        if groups in self._scans:
+            return self._scans[groups]
+        if len(self._scans) > 1024:
+            self._scans.clear()
+        words = frozenset(word for g, keys in enumerate(self.groups) if groups >> g & 1 for word in keys)
+        scan = self._scans[groups] = self.scan if words == self.every else self._scan(words)
+        return scan
+
+    def find(self, text: str, groups: int | None = None) -> Places | None:
+        """Where the lead words begin in `text` (of `groups` only, bits; None: of all); None
+        when a lower-cased copy cannot stand in for it (see FOLD: not known to happen)."""
+        scan = self.scan if groups is None else self.scan_for(groups)
+        if scan is None:
+            return Places(self, [])
         lower = fold(text).lower()
         if len(lower) != len(text):     # pragma: no cover - str.lower() lengthens no other letter
             return None
         masks, digit = self.masks, self.masks.get(DIGIT, 0)
-        return Places(self, [(match.start(), masks.get(match[1]) or digit) for match in self.scan.finditer(lower)])
+        return Places(self, [(match.start(), masks.get(match[1]) or digit) for match in scan.finditer(lower)])
 
 
 class Places:
