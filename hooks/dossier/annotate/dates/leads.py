@@ -47,6 +47,8 @@ try:  # Python's regex parser: private, so read defensively
 except (ImportError, AttributeError):   # pragma: no cover - another Python: every rule scans in full
     _parser = None
 
+regex_parser = _parser      # for dates.prefilter, which reads the rules with it too (None: not here)
+
 
 def _digits_only(members: list[tuple[Any, Any]]) -> bool:
     """A character class of digits only ([12], [0-3], \\d)."""

@@ -1,7 +1,7 @@
 """Which date rules can match somewhere in a text: one pass of RE2's multi-pattern Set.
 
-A paragraph holds two or three date expressions, and of the grammar's forty-odd rules only
-those can match; yet each rule was tried at every place where one of its first words stands
+A paragraph holds two or three date expressions, and of the grammar's 35 rules only the
+rules of those can match; yet each rule was tried at every place where one of its first words stands
 ("der", "in", "the", a digit), most of the grammar's cost. RE2 (`google-re2`) runs a whole set
 of patterns over a text in one automaton pass and says which of them match anywhere. So each
 rule is also written as an RE2 pattern that matches *at least* wherever the rule matches, and
@@ -32,11 +32,7 @@ from typing import Any
 import re2  # type: ignore[import-untyped]
 
 from dossier.annotate.dates.leads import fold
-
-try:  # Python's regex parser, private (as in leads.py): without it every rule is tried
-    import re._parser as _parser  # type: ignore[import-not-found,unused-ignore]
-except ImportError:             # pragma: no cover
-    _parser = None
+from dossier.annotate.dates.leads import regex_parser as _parser  # None: every rule is tried
 
 
 class _Unsupported(Exception):
