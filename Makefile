@@ -15,7 +15,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site serve test lint check clean lock benchmark evaluate browser
+.PHONY: site serve test lint check clean lock benchmark evaluate browser system
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +32,25 @@ $(DEV_STAMP): requirements-dev.txt pyproject.toml | $(VENV)/bin/python
 
 OFFLINE_DIR := build/offline
 
+# The native libraries WeasyPrint loads for the PDF: Pango and HarfBuzz' subsetter (Debian's
+# libharfbuzz-subset0 is not on a new machine). Without the subsetter WeasyPrint falls back to
+# fontTools, whose font subsets differ from run to run: the PDF would not be reproducible.
+# Installed with apt where one is missing; elsewhere the message names what to install.
+SYSTEM_LIBS := libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+system:
+	@missing=$$(for lib in $(SYSTEM_LIBS); do ldconfig -p | grep -q "$$lib" || printf '%s ' "$$lib"; done); \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || fc-list 2>/dev/null | grep -q "DejaVu Sans" || missing="$$missing DejaVu-fonts"; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing $(SYSTEM_PACKAGES) (missing: $$missing)"; \
+	    apt-get update -qq && apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	  else echo "missing system libraries for the PDF: $$missing; install Pango, HarfBuzz' subset library and DejaVu fonts (Debian: apt-get install $(SYSTEM_PACKAGES))" >&2; exit 1; fi; \
+	fi
+
 # The site with both downloads: first the offline copy (Material's offline plugin), then the
 # site itself, which zips that copy and writes the PDF into site/downloads/.
-site: $(STAMP)
+site: $(STAMP) system
 	rm -rf $(OFFLINE_DIR)
 	DOSSIER_OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_DIR)
 	DOSSIER_PDF=1 DOSSIER_OFFLINE_DIR=$(OFFLINE_DIR) $(BIN)/mkdocs build --strict
@@ -60,7 +76,7 @@ lint: $(DEV_STAMP) $(NODE_STAMP)
 # The whole suite on both cores (pytest-xdist; a test file stays on one worker, so a file's
 # shared build runs once), with coverage of the core package (at least 90 %).
 PYTEST_WORKERS ?= 2
-test: lint
+test: lint system
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile --cov=dossier --cov-report=term:skip-covered --cov-fail-under=90
 
 # The browser tests (tooltips, dialogs, search) need Debian's Chromium; CI runs this first.
