@@ -158,3 +158,45 @@ def test_split_cuts_a_large_page_between_children_and_keeps_counting() -> None:
     assert starts[0] == 3 and all(b == a + n for a, b, n in zip(starts, starts[1:], lengths, strict=False))
     small = ET.fromstring("<section><p>kurz</p></section>")
     assert split(small, 1000) == [small]
+
+
+def test_join_writes_the_outline_counts_and_names_of_all_parts(tmp_path: Path) -> None:
+    """pdfjoin on blank parts: three levels, a closed item (negative /Count, PDF 32000
+    §12.3.3), leaves without /Count, destinations on the joined page numbers."""
+    import pikepdf
+
+    from dossier.publish.pdfjoin import LINK_PREFIX, Anchor, Bookmark, Part, join
+
+    parts = []
+    for index, count in enumerate((2, 3)):
+        path = tmp_path / f"part-{index}.pdf"
+        with pikepdf.new() as pdf:
+            for _ in range(count):
+                pdf.add_blank_page()
+            link = pdf.make_indirect(pikepdf.Dictionary(
+                Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[0, 0, 10, 10],
+                A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=f"{LINK_PREFIX}{'b' if index == 0 else 'nowhere'}")))
+            pdf.pages[0].obj.Annots = pikepdf.Array([link])
+            pdf.save(path)
+        parts.append(path)
+    marks = [(1, "A", 0, True), (2, "A1", 1, False), (3, "A1x", 1, True), (3, "A1y", 1, True), (1, "B", 2, True),
+             (2, "B1", 4, True)]
+    bookmarks = tuple(Bookmark(level, label, Anchor(page, 10, 20), state) for level, label, page, state in marks)
+    target = tmp_path / "joined.pdf"
+    join([Part(parts[0], 2, {"a": Anchor(0, 1, 2), "b": Anchor(3, 5, 6)}, bookmarks[:4]),
+          Part(parts[1], 3, {"c": Anchor(4, 1, 2)}, bookmarks[4:])], target)
+    reader = PdfReader(target)
+    assert len(reader.pages) == 5
+    assert outline(reader) == [
+        (0, "A", 0), (1, "A1", 1), (2, "A1x", 1), (2, "A1y", 1), (0, "B", 2), (1, "B1", 4)]
+    root: Any = reader.root_object["/Outlines"]
+    first = root["/First"]
+    assert root["/Count"] == 4                    # A, A1, B, B1: A1's children are hidden
+    assert first["/Count"] == 1 and first["/First"]["/Count"] == -2
+    assert "/Count" not in first["/First"]["/First"]
+    assert first["/Next"]["/Title"] == "B" and first["/Next"]["/Prev"]["/Title"] == "A"
+    names = reader.named_destinations
+    assert set(names) == {"b"} and reader.get_destination_page_number(names["b"]) == 3   # only used names
+    annots = [[a.get_object() for a in page.get("/Annots", [])] for page in reader.pages]
+    assert [str(a["/Dest"]) for a in annots[0]] == ["b"] and "/A" not in annots[0][0]
+    assert annots[2] == []                        # a link to no anchor is dropped

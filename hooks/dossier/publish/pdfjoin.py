@@ -3,31 +3,31 @@
 WeasyPrint writes each part with its own outline and named destinations, and cannot point a
 link at an anchor in another part. So the parts come with what their layout recorded (pdf.py
 `_render`): anchor positions, bookmarks, page counts; internal links are written as addresses
-starting with LINK_PREFIX. Here the pages are appended with pypdf (the parts' outlines and
-names are left behind), every such link becomes a link to a named destination (/Dest, as WeasyPrint writes
-them), the names are written once as one sorted name tree, and the outline is built from all
-parts' bookmarks. Written by hand because neither WeasyPrint nor pypdf resolves links across
-documents. Same parts in, same bytes out: no random file identifier, no dates but the parts'.
+starting with LINK_PREFIX. Here the pages are appended with pikepdf (qpdf; the parts' outlines
+and names are left behind), every such link becomes a link to a named destination (/Dest, as
+WeasyPrint writes them), the names are written once as one sorted name tree, and the outline is
+built from all parts' bookmarks. Written by hand because neither WeasyPrint nor qpdf resolves
+links across documents.
+
+qpdf copies a page's objects but reads their stream data (page contents, fonts, images: most
+of a PDF's bytes) from the part's file only while it writes the joined one, so joining holds
+the page dictionaries of the whole dossier, not its contents: its memory stays well below that
+of typesetting one part at any corpus size (pypdf, used before, kept every object of every
+part, some 20 times the file). Same parts in, same bytes out: the file identifier is derived
+from the content, no dates but the parts'.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import cast
 from urllib.parse import unquote
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    DictionaryObject,
-    Fit,
-    FloatObject,
-    IndirectObject,
-    NameObject,
-    NumberObject,
-    TextStringObject,
-)
+import pikepdf
+from pikepdf import Array, Dictionary, Name, String
 
 LINK_PREFIX = "dossier-pdf:#"   # an internal link inside a part, resolved by `join`
 
@@ -55,78 +55,102 @@ class Part:
     bookmarks: tuple[Bookmark, ...]
 
 
-def _destination(writer: PdfWriter, at: Anchor) -> ArrayObject:
-    page = writer.pages[at.page].indirect_reference
-    return ArrayObject([page, NameObject("/XYZ"), FloatObject(round(at.x, 6)), FloatObject(round(at.y, 6)),
-                        NumberObject(0)])
+def _destination(pages: Sequence[pikepdf.Object], at: Anchor) -> Array:
+    return Array([pages[at.page], Name.XYZ, round(at.x, 6), round(at.y, 6), 0])
 
 
-def _links(writer: PdfWriter, anchors: dict[str, Anchor]) -> set[str]:
+def _links(pages: Sequence[pikepdf.Object], anchors: dict[str, Anchor]) -> set[str]:
     """Point every prefixed link at its named destination; drop those whose anchor exists
     nowhere (as WeasyPrint does). Returns the names used."""
     used: set[str] = set()
-    for page in writer.pages:
-        annots: Any = page.get("/Annots")
+    for page in pages:
+        annots = page.get(Name.Annots)
         if annots is None:
             continue
-        kept = ArrayObject()
-        for ref in annots:
-            annot: Any = ref.get_object()
-            action = annot.get("/A")
-            uri = str(action.get_object().get("/URI", "")) if action is not None else ""
+        kept: list[pikepdf.Object] = []
+        for annot in annots:
+            action = annot.get(Name.A)
+            uri = str(action.get(Name.URI, "")) if action is not None else ""
             if not uri.startswith(LINK_PREFIX):
-                kept.append(ref)
+                kept.append(annot)
                 continue
             name = uri[len(LINK_PREFIX):]
             name = name if name in anchors else unquote(name)   # WeasyPrint may %-encode the address
             if name in anchors:
-                del annot["/A"]
-                annot[NameObject("/Dest")] = TextStringObject(name)
+                del annot[Name.A]
+                annot[Name.Dest] = String(name)
                 used.add(name)
-                kept.append(ref)
-        page[NameObject("/Annots")] = kept
+                kept.append(annot)
+        page[Name.Annots] = Array(kept)
     return used
 
 
-def _names(writer: PdfWriter, anchors: dict[str, Anchor], used: set[str]) -> None:
+def _names(pdf: pikepdf.Pdf, pages: Sequence[pikepdf.Object], anchors: dict[str, Anchor], used: set[str]) -> None:
     """One name tree node holding every used destination, sorted (PDF 32000 §7.9.6)."""
-    names = ArrayObject()
-    for name in sorted(used):
-        names.extend([TextStringObject(name), _destination(writer, anchors[name])])
-    dests = DictionaryObject({NameObject("/Names"): names})
-    writer.root_object[NameObject("/Names")] = DictionaryObject(
-        {NameObject("/Dests"): writer._add_object(dests)})
+    # built as one Python list: appending to a pikepdf Array one item at a time is quadratic
+    names = Array([item for name in sorted(used) for item in (String(name), _destination(pages, anchors[name]))])
+    pdf.Root.Names = Dictionary(Dests=pdf.make_indirect(Dictionary(Names=names)))
 
 
-def _outline(writer: PdfWriter, bookmarks: list[Bookmark]) -> None:
-    """The parts' bookmarks as one tree: each under the last bookmark of a lower level."""
-    stack: list[tuple[int, IndirectObject | None]] = [(0, None)]
+def _outline(pdf: pikepdf.Pdf, pages: Sequence[pikepdf.Object], bookmarks: list[Bookmark]) -> None:
+    """The parts' bookmarks as one tree: each under the last bookmark of a lower level, as
+    outline dictionaries (PDF 32000 §12.3.3); /Count is the number of open descendants,
+    negative for a closed item."""
+    root = pdf.make_indirect(Dictionary(Type=Name.Outlines))
+    # per item: its dictionary, its children, whether it is open
+    items: list[tuple[pikepdf.Object, list[int], bool]] = []
+    top: list[int] = []
+    stack: list[tuple[int, int]] = []       # (level, item index)
     for mark in bookmarks:
-        while stack[-1][0] >= mark.level:
+        while stack and stack[-1][0] >= mark.level:
             stack.pop()
-        item = writer.add_outline_item(title=mark.label, page_number=mark.at.page, parent=stack[-1][1],
-                                       is_open=mark.open, fit=Fit.xyz(round(mark.at.x, 6), round(mark.at.y, 6), 0))
-        stack.append((mark.level, item))
+        parent = items[stack[-1][1]][0] if stack else root
+        item = pdf.make_indirect(Dictionary(Title=String(mark.label), Parent=parent,
+                                            Dest=_destination(pages, mark.at)))
+        (items[stack[-1][1]][1] if stack else top).append(len(items))
+        stack.append((mark.level, len(items)))
+        items.append((item, [], mark.open))
+
+    def link(holder: pikepdf.Object, children: list[int]) -> int:
+        """Chain `children` under `holder`; the number of items visible below it when open."""
+        visible = 0
+        for n, child in enumerate(children):
+            item, below, is_open = items[child]
+            if n:
+                item.Prev = items[children[n - 1]][0]
+            if n + 1 < len(children):
+                item.Next = items[children[n + 1]][0]
+            count = link(item, below)
+            if below:
+                item.Count = count if is_open else -count
+            visible += 1 + (count if is_open else 0)
+        if children:
+            holder.First, holder.Last = items[children[0]][0], items[children[-1]][0]
+        return visible
+    # children are linked before their parents' counts are read: recursion depth = outline depth
+    count = link(root, top)
+    if top:
+        root.Count = count
+        pdf.Root.Outlines = root
 
 
 def join(parts: list[Part], target: Path) -> None:
     """Write `parts`, in order, into `target` as one PDF; metadata from the first part."""
-    writer = PdfWriter()
-    for part in parts:
-        # Page by page, not PdfWriter.append: that also copies every named destination of the
-        # part, inserting each into a sorted list (quadratic in the anchors of a large dossier).
-        for page in PdfReader(part.path).pages:
-            writer.add_page(page)
-    anchors: dict[str, Anchor] = {}
-    for part in parts:
-        for name, at in part.anchors.items():
-            anchors.setdefault(name, at)
-    _names(writer, anchors, _links(writer, anchors))
-    _outline(writer, [mark for part in parts for mark in part.bookmarks])
-    first = PdfReader(parts[0].path)
-    if first.metadata is not None:
-        writer.add_metadata(dict(first.metadata))
-    if "/Lang" in first.root_object:
-        writer.root_object[NameObject("/Lang")] = TextStringObject(str(first.root_object["/Lang"]))
-    with target.open("wb") as stream:
-        writer.write(stream)
+    with ExitStack() as opened, pikepdf.new() as pdf:
+        # The parts stay open until the joined file is written: their stream data is read then.
+        sources = [opened.enter_context(pikepdf.open(part.path)) for part in parts]
+        for source in sources:
+            pdf.pages.extend(source.pages)
+        pages = [page.obj for page in pdf.pages]
+        anchors: dict[str, Anchor] = {}
+        for part in parts:
+            for name, at in part.anchors.items():
+                anchors.setdefault(name, at)
+        _names(pdf, pages, anchors, _links(pages, anchors))
+        _outline(pdf, pages, [mark for part in parts for mark in part.bookmarks])
+        first = sources[0]
+        pdf.docinfo = cast(Dictionary, pdf.copy_foreign(first.docinfo))
+        if Name.Lang in first.Root:
+            pdf.Root.Lang = String(str(first.Root.Lang))
+        pdf.save(target, min_version=max(source.pdf_version for source in sources), deterministic_id=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
