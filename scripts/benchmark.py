@@ -388,7 +388,10 @@ def scan_one_megabyte(folder: Path, pool: Pool, args: argparse.Namespace) -> Non
         errors = "; ".join(figures[0]["errors"])
         print(f"\n== one {kb(big.stat().st_size)} article scanned ({label}) ==\nparse {parts['parse']:.2f} s, "
               f"names {parts['names']:.2f} s, dates {parts['dates']:.2f} s, total {sum(parts.values()):.2f} s "
-              f"{spread(runs)}; {figures[0]['mentions']} mentions, {figures[0]['dated']} dated passages; "
+              f"({f'medians of {len(runs)}' if len(runs) > 1 else '1 run'}; "
+              f"whole processes with imports, registry and matcher: "
+              f"{', '.join(f'{r.seconds:.2f}' for r in runs)} s); "
+              f"{figures[0]['mentions']} mentions, {figures[0]['dated']} dated passages; "
               f"before it, once per process: word-frequency lists {setup:.2f} s"
               f"{', errors: ' + errors if errors else ''}", flush=True)
 

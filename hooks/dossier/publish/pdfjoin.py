@@ -10,11 +10,12 @@ built from all parts' bookmarks. Written by hand because neither WeasyPrint nor 
 links across documents.
 
 qpdf copies a page's objects but reads their stream data (page contents, fonts, images: most
-of a PDF's bytes) from the part's file only while it writes the joined one, so joining holds
-the page dictionaries of the whole dossier, not its contents: its memory stays well below that
-of typesetting one part at any corpus size (pypdf, used before, kept every object of every
-part, some 20 times the file). Same parts in, same bytes out: the file identifier is derived
-from the content, no dates but the parts'.
+of a PDF's bytes) from the part's file only while it writes the joined one. What it holds is
+its model of every other object, mostly the pages' link annotations: about 125 KB a page,
+linear in pages (1,000 synthetic articles: 4,256 pages from 17 parts, 0.53 GB and 3.9 s on
+their own, where pypdf, used before, kept every object of every part with its streams: 0.84 GB
+and 17.5 s, and wrote no object streams: 37 MB instead of 21.7 MB). Same parts in, same bytes
+out: the file identifier is derived from the content, no dates but the parts'.
 """
 
 from __future__ import annotations
