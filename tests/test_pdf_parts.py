@@ -200,3 +200,33 @@ def test_join_writes_the_outline_counts_and_names_of_all_parts(tmp_path: Path) -
     annots = [[a.get_object() for a in page.get("/Annots", [])] for page in reader.pages]
     assert [str(a["/Dest"]) for a in annots[0]] == ["b"] and "/A" not in annots[0][0]
     assert annots[2] == []                        # a link to no anchor is dropped
+
+
+def test_join_sorts_the_name_tree_by_the_bytes_pdf_stores(tmp_path: Path) -> None:
+    """Keys outside Latin-1 are stored in PDFDocEncoding (ł = 0x9B) or UTF-16BE (ć): the
+    tree is sorted by those bytes (PDF 32000 §7.9.6), not by code point; a part's own named
+    link (/Dest) keeps a destination in the new tree, with no warning from pikepdf."""
+    import pikepdf
+
+    from dossier.publish.pdfjoin import LINK_PREFIX, Anchor, Part, join
+
+    names = ["p-b", "p-z", "p-über", "p-łukasz", "p-šimon", "p-a-ćosić", "Z-upper"]
+    path = tmp_path / "part.pdf"
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        links = [pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[0, 0, 10, 10],
+            A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=f"{LINK_PREFIX}{name}"))) for name in names]
+        links.append(pdf.make_indirect(pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[0, 0, 10, 10], Dest=pikepdf.String("own"))))
+        pdf.pages[0].obj.Annots = pikepdf.Array(links)
+        pdf.save(path)
+    target = tmp_path / "joined.pdf"
+    anchors = {name: Anchor(0, 1, 2) for name in [*names, "own", "unused"]}
+    join([Part(path, 1, anchors, ())], target)
+    with pikepdf.open(target) as joined:
+        tree = list(joined.Root.Names.Dests.Names)
+        keys = [bytes(key) for key in tree[::2]]
+        assert keys == sorted(keys) and len(keys) == len(names) + 1
+        assert {str(key) for key in tree[::2]} == {*names, "own"}
+        assert keys != [bytes(pikepdf.String(name)) for name in sorted([*names, "own"])]   # code point order differs

@@ -305,7 +305,10 @@ def write_pdf(site: Path, plan: PdfPlan, target: Path, progress: Callable[[str],
                 parts.append(part)
                 offset += part.pages
                 progress(f"Teil {index + 1}: {part.pages} Seiten gesetzt ({time.perf_counter() - started:.1f} s)")
-            numbers = {name: a.page + 1 for p in parts for name, a in p.anchors.items()}
+            numbers: dict[str, int] = {}
+            for p in parts:              # the first anchor of a name wins, as in join()
+                for name, a in p.anchors.items():
+                    numbers.setdefault(name, a.page + 1)
             counted, blank = front.pages, 0
             while True:
                 front = _render(_document(plan, _cover(plan) + _toc(plan, numbers)

@@ -20,6 +20,7 @@ out: the file identifier is derived from the content, no dates but the parts'.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -73,6 +74,9 @@ def _links(pages: Sequence[pikepdf.Object], anchors: dict[str, Anchor]) -> set[s
             action = annot.get(Name.A)
             uri = str(action.get(Name.URI, "")) if action is not None else ""
             if not uri.startswith(LINK_PREFIX):
+                dest = annot.get(Name.Dest)          # a part's own named link: keep its name
+                if isinstance(dest, String) and str(dest) in anchors:
+                    used.add(str(dest))
                 kept.append(annot)
                 continue
             name = uri[len(LINK_PREFIX):]
@@ -87,16 +91,17 @@ def _links(pages: Sequence[pikepdf.Object], anchors: dict[str, Anchor]) -> set[s
 
 
 def _names(pdf: pikepdf.Pdf, pages: Sequence[pikepdf.Object], anchors: dict[str, Anchor], used: set[str]) -> None:
-    """One name tree node holding every used destination, sorted (PDF 32000 §7.9.6)."""
-    # built as one Python list: appending to a pikepdf Array one item at a time is quadratic
-    names = Array([item for name in sorted(used) for item in (String(name), _destination(pages, anchors[name]))])
+    """One name tree node holding every used destination, sorted (PDF 32000 §7.9.6: by the
+    bytes of the keys as written, PDFDocEncoding or UTF-16BE, not by code point)."""
+    keys = sorted((String(name) for name in used), key=bytes)
+    names = Array([item for key in keys for item in (key, _destination(pages, anchors[str(key)]))])
     pdf.Root.Names = Dictionary(Dests=pdf.make_indirect(Dictionary(Names=names)))
 
 
 def _outline(pdf: pikepdf.Pdf, pages: Sequence[pikepdf.Object], bookmarks: list[Bookmark]) -> None:
     """The parts' bookmarks as one tree: each under the last bookmark of a lower level, as
-    outline dictionaries (PDF 32000 §12.3.3); /Count is the number of open descendants,
-    negative for a closed item."""
+    outline dictionaries (PDF 32000 §12.3.3); /Count is the number of visible descendants,
+    for a closed item negated: those that would be visible were it opened."""
     root = pdf.make_indirect(Dictionary(Type=Name.Outlines))
     # per item: its dictionary, its children, whether it is open
     items: list[tuple[pikepdf.Object, list[int], bool]] = []
@@ -140,8 +145,12 @@ def join(parts: list[Part], target: Path) -> None:
     with ExitStack() as opened, pikepdf.new() as pdf:
         # The parts stay open until the joined file is written: their stream data is read then.
         sources = [opened.enter_context(pikepdf.open(part.path)) for part in parts]
-        for source in sources:
-            pdf.pages.extend(source.pages)
+        with warnings.catch_warnings():
+            # pikepdf warns that a page's named links need the part's name tree (which
+            # add_pages_from would copy, with the part's outline): join writes its own tree.
+            warnings.simplefilter("ignore", pikepdf.exceptions.PageCopyWarning)
+            for source in sources:
+                pdf.pages.extend(source.pages)
         pages = [page.obj for page in pdf.pages]
         anchors: dict[str, Anchor] = {}
         for part in parts:
