@@ -30,7 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 import tinyhtml5
 
-from dossier.publish.pdfjoin import LINK_PREFIX, Anchor, Bookmark, Part, join
+from dossier.publish.pdfjoin import LINK_PREFIX, Anchor, Bookmark, Part, join, merged_anchors
 
 CSS = Path(__file__).with_name("pdf.css")
 SITE_CSS = Path(__file__).resolve().parents[3] / "docs" / "assets" / "dossier.css"
@@ -305,10 +305,7 @@ def write_pdf(site: Path, plan: PdfPlan, target: Path, progress: Callable[[str],
                 parts.append(part)
                 offset += part.pages
                 progress(f"Teil {index + 1}: {part.pages} Seiten gesetzt ({time.perf_counter() - started:.1f} s)")
-            numbers: dict[str, int] = {}
-            for p in parts:              # the first anchor of a name wins, as in join()
-                for name, a in p.anchors.items():
-                    numbers.setdefault(name, a.page + 1)
+            numbers = {name: a.page + 1 for name, a in merged_anchors(parts).items()}
             counted, blank = front.pages, 0
             while True:
                 front = _render(_document(plan, _cover(plan) + _toc(plan, numbers)

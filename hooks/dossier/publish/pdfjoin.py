@@ -57,6 +57,15 @@ class Part:
     bookmarks: tuple[Bookmark, ...]
 
 
+def merged_anchors(parts: list[Part]) -> dict[str, Anchor]:
+    """Every part's anchors by name; the first of a name wins, as within one WeasyPrint document."""
+    anchors: dict[str, Anchor] = {}
+    for part in parts:
+        for name, at in part.anchors.items():
+            anchors.setdefault(name, at)
+    return anchors
+
+
 def _destination(pages: Sequence[pikepdf.Object], at: Anchor) -> Array:
     return Array([pages[at.page], Name.XYZ, round(at.x, 6), round(at.y, 6), 0])
 
@@ -103,17 +112,16 @@ def _outline(pdf: pikepdf.Pdf, pages: Sequence[pikepdf.Object], bookmarks: list[
     outline dictionaries (PDF 32000 §12.3.3); /Count is the number of visible descendants,
     for a closed item negated: those that would be visible were it opened."""
     root = pdf.make_indirect(Dictionary(Type=Name.Outlines))
-    # per item: its dictionary, its children, whether it is open
-    items: list[tuple[pikepdf.Object, list[int], bool]] = []
-    top: list[int] = []
-    stack: list[tuple[int, int]] = []       # (level, item index)
+    # per item: its dictionary, its children, whether it is open; item 0 is the outline root
+    items: list[tuple[pikepdf.Object, list[int], bool]] = [(root, [], True)]
+    stack: list[tuple[int, int]] = [(0, 0)]       # (level, item index); bookmark levels start at 1
     for mark in bookmarks:
-        while stack and stack[-1][0] >= mark.level:
+        while len(stack) > 1 and stack[-1][0] >= mark.level:
             stack.pop()
-        parent = items[stack[-1][1]][0] if stack else root
+        parent, siblings, _ = items[stack[-1][1]]
         item = pdf.make_indirect(Dictionary(Title=String(mark.label), Parent=parent,
                                             Dest=_destination(pages, mark.at)))
-        (items[stack[-1][1]][1] if stack else top).append(len(items))
+        siblings.append(len(items))
         stack.append((mark.level, len(items)))
         items.append((item, [], mark.open))
 
@@ -134,6 +142,7 @@ def _outline(pdf: pikepdf.Pdf, pages: Sequence[pikepdf.Object], bookmarks: list[
             holder.First, holder.Last = items[children[0]][0], items[children[-1]][0]
         return visible
     # children are linked before their parents' counts are read: recursion depth = outline depth
+    top = items[0][1]
     count = link(root, top)
     if top:
         root.Count = count
@@ -152,10 +161,7 @@ def join(parts: list[Part], target: Path) -> None:
             for source in sources:
                 pdf.pages.extend(source.pages)
         pages = [page.obj for page in pdf.pages]
-        anchors: dict[str, Anchor] = {}
-        for part in parts:
-            for name, at in part.anchors.items():
-                anchors.setdefault(name, at)
+        anchors = merged_anchors(parts)
         _names(pdf, pages, anchors, _links(pages, anchors))
         _outline(pdf, pages, [mark for part in parts for mark in part.bookmarks])
         first = sources[0]
