@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,25 @@ class Build:
 
     def page(self, url: str) -> str:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def untraced() -> Iterator[None]:
+    """Run a block without the coverage tracer (under `make test`, else as it is). For blocks
+    that spend their time in other people's code (WeasyPrint typesetting, pypdf reading a PDF),
+    whose millions of calls the tracer slows by half: measured, the PDF tests took 17 s longer.
+    What of the dossier such a block runs, other tests cover."""
+    import coverage
+
+    measuring = coverage.Coverage.current()
+    if measuring is None:
+        yield
+        return
+    measuring.stop()
+    try:
+        yield
+    finally:
+        measuring.start()
 
 
 def run_build(root: Path, site: Path, *, strict: bool = True, env: Mapping[str, str] | None = None) -> Build:

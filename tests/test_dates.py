@@ -426,12 +426,14 @@ def test_a_scan_for_some_groups_finds_their_places_as_the_scan_for_all() -> None
     the same places as the scan for every word, whatever other words stand there."""
     index = expressions._LEADS
     rng = random.Random(3)
-    texts = _texts()[:400] + _hostile_texts(400) + ["übers Wochenende, über das Wochenende", "one and a half years"]
+    # 400 texts (paragraphs of every text here, then hostile ones), two random choices of groups
+    # each: about 4,000 places compared in under two seconds (traced by coverage, about four).
+    texts = _texts()[:200] + _hostile_texts(200) + ["übers Wochenende, über das Wochenende", "one and a half years"]
     checked = 0
     for text in texts:
         every = index.find(text)
         assert every is not None
-        for _ in range(3):
+        for _ in range(2):
             groups = rng.getrandbits(len(index.groups))
             some = index.find(text, groups)
             assert some is not None
@@ -439,6 +441,6 @@ def test_a_scan_for_some_groups_finds_their_places_as_the_scan_for_all() -> None
                 if groups >> g & 1:
                     assert some.of(g) == every.of(g), (g, text[:60])
                     checked += bool(every.of(g))
-    assert checked > 300
+    assert checked > 1000
     nothing = index.find("am 17. Juni", 0)
     assert nothing is not None and nothing.words == []

@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 import dossier_hooks
-from conftest import ENV, MKDOCS, ROOT
+from conftest import ENV, MKDOCS, ROOT, untraced
 from dossier.index.corpus import load_corpus
 from dossier.publish.offline import zip_folder
 from dossier.publish.pdf import write_pdf
@@ -48,8 +48,9 @@ def reader(full_site: Path) -> PdfReader:
 
 @pytest.fixture(scope="session")
 def texts(reader: PdfReader) -> list[str]:
-    """Each page's text, extracted once (pypdf takes seconds for the whole PDF)."""
-    return [page.extract_text() for page in reader.pages]
+    """Each page's text, extracted once (pypdf takes seconds for the whole PDF), untraced."""
+    with untraced():
+        return [page.extract_text() for page in reader.pages]
 
 
 def outline_titles(reader: PdfReader) -> dict[str, int]:
@@ -95,7 +96,7 @@ def test_pdf_text_holds_titles_and_notes(full_site: Path, texts: list[str]) -> N
     assert "Bild: Russian Defence Ministry/AFP" in text
 
 
-def test_internal_links_jump_to_the_right_page(reader: PdfReader) -> None:
+def test_internal_links_jump_to_the_right_page(reader: PdfReader, texts: list[str]) -> None:
     titles = outline_titles(reader)
     article_page = titles["Auf der Suche nach persönlichen Vorteilen: Händeschütteln statt Isolation"]
     checked = 0
@@ -107,15 +108,15 @@ def test_internal_links_jump_to_the_right_page(reader: PdfReader) -> None:
         target = reader.get_destination_page_number(reader.named_destinations[dest])
         assert target is not None
         actor = next(t for t, page in titles.items() if page == target and t not in ("Akteure",))
-        assert actor.split()[-1].lower() in reader.pages[target].extract_text().lower()
+        assert actor.split()[-1].lower() in texts[target].lower()
         checked += 1
     assert checked >= 3
 
 
-def test_pdf_has_page_numbers_running_heads_and_a_toc(reader: PdfReader) -> None:
-    toc = reader.pages[1].extract_text()
+def test_pdf_has_page_numbers_running_heads_and_a_toc(texts: list[str]) -> None:
+    toc = texts[1]
     assert toc.startswith("Inhalt") and re.search(r"Artikel\s*\.+\s*\d+", toc)
-    page = reader.pages[4].extract_text().strip()   # running heads and folio come last in the text
+    page = texts[4].strip()   # running heads and folio come last in the text
     assert "Artikel In Sapads Schatten" in page and page.endswith("5")
 
 
@@ -138,7 +139,8 @@ def test_pdf_and_zip_are_reproducible(full_site: Path, tmp_path: Path) -> None:
     epoch = int(ENV["SOURCE_DATE_EPOCH"])
     built = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
     plan = pdf_plan(load_corpus(ROOT), built, "Dossier: Belarus und die USA 2025")
-    write_pdf(full_site, plan, tmp_path / "again.pdf")
+    with untraced():     # WeasyPrint's time; test_pdf_parts covers write_pdf traced
+        write_pdf(full_site, plan, tmp_path / "again.pdf")
     assert (tmp_path / "again.pdf").read_bytes() == (full_site / "downloads" / "dossier.pdf").read_bytes()
     zip_folder(full_site.parent / "offline", tmp_path / "again.zip", epoch)
     assert (tmp_path / "again.zip").read_bytes() == (full_site / "downloads" / "dossier-offline.zip").read_bytes()
@@ -165,10 +167,10 @@ def test_pdf_fonts_are_embedded(reader: PdfReader) -> None:
     assert fonts and all(fonts.values()), fonts
 
 
-def test_pdf_actor_pages_keep_whole_event_dates(reader: PdfReader) -> None:
+def test_pdf_actor_pages_keep_whole_event_dates(reader: PdfReader, texts: list[str]) -> None:
     """"20. Juni 2025: …" at the start of a list item must not become an ordered list ("a.", "1.")."""
     titles = outline_titles(reader)
-    page = re.sub(r"\s+", " ", reader.pages[titles["Keith Kellogg"]].extract_text())
+    page = re.sub(r"\s+", " ", texts[titles["Keith Kellogg"]])
     assert "20. Juni 2025: Treffen von Keith Kellogg" in page
 
 
