@@ -73,6 +73,7 @@ def parted(site: tuple[Path, PdfPlan], tmp_path_factory: pytest.TempPathFactory)
     target = tmp_path_factory.mktemp("pdf") / "parted.pdf"
     write_pdf(site[0], site[1], target, messages.append, limit=3000)
     assert sum(m.startswith("Teil ") for m in messages) >= 5, messages    # really in parts
+    assert not any("ohne Ziel" in m for m in messages), messages          # every link found its anchor
     return target
 
 
@@ -205,7 +206,8 @@ def test_join_writes_the_outline_counts_and_names_of_all_parts(tmp_path: Path) -
 def test_join_sorts_the_name_tree_by_the_bytes_pdf_stores(tmp_path: Path) -> None:
     """Keys outside Latin-1 are stored in PDFDocEncoding (ł = 0x9B) or UTF-16BE (ć): the
     tree is sorted by those bytes (PDF 32000 §7.9.6), not by code point; a part's own named
-    link (/Dest) keeps a destination in the new tree, with no warning from pikepdf."""
+    link (/Dest) keeps a destination in the new tree, with no warning from pikepdf; a link to
+    an anchor no part holds is dropped and named."""
     import pikepdf
 
     from dossier.publish.pdfjoin import LINK_PREFIX, Anchor, Part, join
@@ -216,15 +218,16 @@ def test_join_sorts_the_name_tree_by_the_bytes_pdf_stores(tmp_path: Path) -> Non
         pdf.add_blank_page()
         links = [pdf.make_indirect(pikepdf.Dictionary(
             Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[0, 0, 10, 10],
-            A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=f"{LINK_PREFIX}{name}"))) for name in names]
+            A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=f"{LINK_PREFIX}{name}"))) for name in [*names, "p-nirgends"]]
         links.append(pdf.make_indirect(pikepdf.Dictionary(
             Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[0, 0, 10, 10], Dest=pikepdf.String("own"))))
         pdf.pages[0].obj.Annots = pikepdf.Array(links)
         pdf.save(path)
     target = tmp_path / "joined.pdf"
     anchors = {name: Anchor(0, 1, 2) for name in [*names, "own", "unused"]}
-    join([Part(path, 1, anchors, ())], target)
+    assert join([Part(path, 1, anchors, ())], target) == ["p-nirgends"]
     with pikepdf.open(target) as joined:
+        assert len(joined.pages[0].obj.Annots) == len(names) + 1
         tree = list(joined.Root.Names.Dests.Names)
         keys = [bytes(key) for key in tree[::2]]
         assert keys == sorted(keys) and len(keys) == len(names) + 1

@@ -4,7 +4,8 @@ Why from the built pages: they are exactly what readers see on the site (footnot
 captions), so the PDF cannot drift from it. Each page's content is taken from Material's
 <article>, its ids are prefixed with the page's key, and every link to another page of the
 dossier becomes a link inside the PDF (an actor name in an article jumps to the actor's page
-in the PDF); external links stay; links to pages not in the PDF become plain text.
+in the PDF); external links stay; links to pages not in the PDF become plain text. A link
+to an anchor that no page of the PDF holds is dropped by the join and named in the log.
 
 Why in parts: WeasyPrint keeps the layout of a whole document in memory (2.9 GB at 100
 articles, past 8 GB at 1,000). So the pages are typeset in parts of bounded HTML size, each
@@ -317,4 +318,7 @@ def write_pdf(site: Path, plan: PdfPlan, target: Path, progress: Callable[[str],
             if front.pages == counted:
                 break
         target.parent.mkdir(parents=True, exist_ok=True)
-        join([front, *parts], target)
+        dropped = join([front, *parts], target)
+        if dropped:     # a page's link to an anchor that no page of the PDF holds: a reader's dead link
+            shown = ", ".join(dropped[:5]) + (" …" if len(dropped) > 5 else "")
+            progress(f"{len(dropped)} Verweise ohne Ziel im PDF entfernt: {shown}")

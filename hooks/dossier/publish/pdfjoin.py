@@ -70,10 +70,11 @@ def _destination(pages: Sequence[pikepdf.Object], at: Anchor) -> Array:
     return Array([pages[at.page], Name.XYZ, round(at.x, 6), round(at.y, 6), 0])
 
 
-def _links(pages: Sequence[pikepdf.Object], anchors: dict[str, Anchor]) -> set[str]:
+def _links(pages: Sequence[pikepdf.Object], anchors: dict[str, Anchor]) -> tuple[set[str], set[str]]:
     """Point every prefixed link at its named destination; drop those whose anchor exists
-    nowhere (as WeasyPrint does). Returns the names used."""
+    nowhere (as WeasyPrint does). Returns the names used and the names dropped."""
     used: set[str] = set()
+    dropped: set[str] = set()
     for page in pages:
         annots = page.get(Name.Annots)
         if annots is None:
@@ -95,8 +96,10 @@ def _links(pages: Sequence[pikepdf.Object], anchors: dict[str, Anchor]) -> set[s
                 annot[Name.Dest] = String(name)
                 used.add(name)
                 kept.append(annot)
+            else:
+                dropped.add(name)
         page[Name.Annots] = Array(kept)
-    return used
+    return used, dropped
 
 
 def _names(pdf: pikepdf.Pdf, pages: Sequence[pikepdf.Object], anchors: dict[str, Anchor], used: set[str]) -> None:
@@ -149,8 +152,9 @@ def _outline(pdf: pikepdf.Pdf, pages: Sequence[pikepdf.Object], bookmarks: list[
         pdf.Root.Outlines = root
 
 
-def join(parts: list[Part], target: Path) -> None:
-    """Write `parts`, in order, into `target` as one PDF; metadata from the first part."""
+def join(parts: list[Part], target: Path) -> list[str]:
+    """Write `parts`, in order, into `target` as one PDF; metadata from the first part.
+    Returns the anchors that links pointed at but no part holds (those links are dropped)."""
     with ExitStack() as opened, pikepdf.new() as pdf:
         # The parts stay open until the joined file is written: their stream data is read then.
         sources = [opened.enter_context(pikepdf.open(part.path)) for part in parts]
@@ -162,7 +166,8 @@ def join(parts: list[Part], target: Path) -> None:
                 pdf.pages.extend(source.pages)
         pages = [page.obj for page in pdf.pages]
         anchors = merged_anchors(parts)
-        _names(pdf, pages, anchors, _links(pages, anchors))
+        used, dropped = _links(pages, anchors)
+        _names(pdf, pages, anchors, used)
         _outline(pdf, pages, [mark for part in parts for mark in part.bookmarks])
         first = sources[0]
         pdf.docinfo = cast(Dictionary, pdf.copy_foreign(first.docinfo))
@@ -170,3 +175,4 @@ def join(parts: list[Part], target: Path) -> None:
             pdf.Root.Lang = String(str(first.Root.Lang))
         pdf.save(target, min_version=max(source.pdf_version for source in sources), deterministic_id=True,
                  object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return sorted(dropped)
