@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, make_project
-from dossier.annotate.sentences import sentence_span
+from dossier.annotate.sentences import context_span
 from dossier.index.corpus import Corpus, load_corpus
 from dossier.index.sources import Citation, Source
 from dossier.render.bounds import MAX_ARTICLES, MAX_LINKS, MAX_PLACES, MIN_PER_ARTICLE, select
@@ -105,9 +105,9 @@ def test_context_sentences_are_cut_only_for_the_places_shown(
 
     def counting(text: str, start: int, end: int) -> tuple[int, int]:
         calls.append(start)
-        return sentence_span(text, start, end)
+        return context_span(text, start, end)
 
-    monkeypatch.setattr("dossier.render.actor_pages.sentence_span", counting)
+    monkeypatch.setattr("dossier.render.actor_pages.context_span", counting)
     monkeypatch.setenv("DOSSIER_WORKERS", "1")     # counted here, not in forked workers
     regenerated = {g.path: g for g in generate(corpus)}
     assert regenerated[f"akteure/{ACTOR}.md"].content == files[f"akteure/{ACTOR}.md"].content
@@ -254,3 +254,16 @@ def test_an_article_list_within_its_bound_is_one_page(tmp_path: Path) -> None:
     corpus = load_corpus(make_project(tmp_path, {"a.txt": report(1, 1), "b.txt": report(2, 1)}))
     paths = [g.path for g in generate(corpus)]
     assert "artikel/index.md" in paths and not any(p.startswith("artikelliste/") for p in paths)
+
+
+def test_an_endless_sentence_does_not_make_the_actor_page_quote_all_of_it(tmp_path: Path) -> None:
+    """A pasted block without sentence ends naming an actor thousands of times: each quote is a
+    window around its mention, so the page stays small (it used to hold the block 120 times)."""
+    run_on = "Alexander Lukaschenko traf am 21. Juni 2025 Donald Trump und sprach lange " * 2000
+    corpus = load_corpus(make_project(tmp_path, {"a.txt": f"Ein Titel\n\n17.11.2025\n\n{run_on}\n"}))
+    files = {g.path: g.content for g in generate(corpus)}
+    page = files[f"akteure/{ACTOR}.md"]
+    quotes = re.findall(r"^- „(.*)“ — ", page, re.M)
+    assert len(quotes) == MAX_PLACES
+    assert max(len(q) for q in quotes) < 1000
+    assert len(page) < 200_000 and all(len(c) < 400_000 for p, c in files.items() if not p.startswith("artikel/"))

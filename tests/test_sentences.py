@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.annotate.sentences import _ABBREVIATIONS, _END, sentence_span, sentence_starts
+from dossier.annotate.sentences import _ABBREVIATIONS, _END, context_span, sentence_span, sentence_starts
 
 ROOT = Path(__file__).resolve().parents[1]
 # The pattern as first written: look-behinds before the end mark (slow: they run at every
@@ -36,6 +36,24 @@ def test_sentence_span_finds_the_sentence_of_a_phrase() -> None:
     text = "Er kam am 21. Juni. Sie ging am 22. Juni. Ende."
     start = text.index("Sie")
     assert text[slice(*sentence_span(text, start, start + 3))] == "Sie ging am 22. Juni. "
+
+
+def test_context_span_is_the_sentence_when_it_is_short() -> None:
+    text = "Er kam am 21. Juni. Sie ging am 22. Juni. Ende."
+    start = text.index("Sie")
+    assert context_span(text, start, start + 3) == sentence_span(text, start, start + 3)
+
+
+def test_context_span_cuts_an_endless_sentence_at_words_around_the_phrase() -> None:
+    words = [f"wort{i}" for i in range(3000)]
+    text = " ".join(words[:1500] + ["Lukaschenko"] + words[1500:])
+    start = text.index("Lukaschenko")
+    s, e = context_span(text, start, start + 11, limit=100)
+    assert start - 100 <= s <= start and start + 11 <= e <= start + 111
+    quote = text[s:e]
+    assert "Lukaschenko" in quote and quote.split()[0] in words and quote.split()[-1] in words
+    assert text[s - 1] == " " and text[e] == " "     # whole words only
+
 
 
 def test_the_fast_end_pattern_finds_what_the_plain_one_finds() -> None:

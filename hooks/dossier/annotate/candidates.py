@@ -38,7 +38,7 @@ from dossier.annotate.namewords import (
     split_full_name,
 )
 from dossier.annotate.normalise import atoms, key
-from dossier.annotate.sentences import sentence_span
+from dossier.annotate.sentences import context_span
 from dossier.model import Article, Diagnostic
 
 MIN_SIMILARITY = 0.85      # Jaro–Winkler with the same skeleton or phonetic code
@@ -121,12 +121,12 @@ class Sighting:
     surname: str
     surface: str
     text: str          # the segment it stands in; the sentence is cut out only for the one
-    start: int         # occurrence an entry quotes (sentence_span scans the text)
+    start: int         # occurrence an entry quotes (context_span scans the text)
     stop: int
 
     @property
     def sentence(self) -> str:
-        left, right = sentence_span(self.text, self.start, self.stop)
+        left, right = context_span(self.text, self.start, self.stop)
         return " ".join(self.text[left:right].split())
 
 

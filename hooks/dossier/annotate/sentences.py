@@ -36,3 +36,21 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     i = bisect_right(starts, start)
     j = bisect_left(starts, end + 1)
     return (starts[i - 1] if i else 0), (starts[j] if j < len(starts) else len(text))
+
+
+# A quote is cut to this many characters on either side of what it quotes: a block without
+# sentence ends (a pasted table, a list, one endless run-on line) must not make every name or
+# date in it quote all of it, on every page that lists it.
+MAX_CONTEXT = 400
+
+
+def context_span(text: str, start: int, end: int, limit: int = MAX_CONTEXT) -> tuple[int, int]:
+    """(start, end) of the sentence holding text[start:end], cut at a word boundary to at most
+    `limit` characters on either side of it."""
+    s, e = sentence_span(text, start, end)
+    if start - s > limit:
+        s = text.find(" ", start - limit, start) + 1 or start - limit
+    if e - end > limit:
+        cut = text.rfind(" ", end, end + limit)
+        e = cut if cut > end else end + limit
+    return s, e

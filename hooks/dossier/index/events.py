@@ -32,7 +32,7 @@ from dossier.annotate.dates.expressions import Context, DateExpr, resolve_text
 from dossier.annotate.eventwords import entry_key, event_words, stems_of
 from dossier.annotate.mentions import Mention, segments
 from dossier.annotate.normalise import atoms
-from dossier.annotate.sentences import sentence_span
+from dossier.annotate.sentences import context_span
 from dossier.model import Article, Diagnostic, note_number
 from dossier.read.registryfile import load_registry_list, unique_entries
 from dossier.read.yamlfile import key_line
@@ -241,7 +241,7 @@ def find_event_mentions(article: Article, mentions: list[Mention]) -> tuple[list
             if expr.first is None or expr.last is None:
                 diags.append(_unresolved(article, seg.line, expr))
                 continue
-            s, e = _window(seg.text, *sentence_span(seg.text, expr.start, expr.end), expr.start, expr.end)
+            s, e = context_span(seg.text, expr.start, expr.end)
             in_sentence = tuple(dict.fromkeys(m.actor for m in here[bisect_left(starts, s):bisect_left(starts, e)]))
             citation, publication = _is_citation(seg.text, expr.start, expr.end, (s, e))
             citation = citation or note_number(seg.part) is not None or seg.part == "credit"
@@ -251,20 +251,6 @@ def find_event_mentions(article: Article, mentions: list[Mention]) -> tuple[list
                                       in_paragraph, publication, citation, clause,
                                       bool(event_words(clause)), in_article))
     return found, diags
-
-
-# A sentence is cut to this many characters on either side of its date: a block without
-# sentence ends (a pasted table, a list of dates) must not make every date scan all of it.
-MAX_CONTEXT = 400
-
-
-def _window(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
-    if start - s > MAX_CONTEXT:
-        s = text.find(" ", start - MAX_CONTEXT, start) + 1 or start - MAX_CONTEXT
-    if e - end > MAX_CONTEXT:
-        cut = text.rfind(" ", end, end + MAX_CONTEXT)
-        e = cut if cut > end else end + MAX_CONTEXT
-    return s, e
 
 
 def _unresolved(article: Article, line: int, expr: DateExpr) -> Diagnostic:

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from dossier.annotate.actors import Actor, Variant
 from dossier.annotate.mentions import Mention
-from dossier.annotate.sentences import sentence_span
+from dossier.annotate.sentences import context_span
 from dossier.model import Article, is_topic, note_number, note_part, topic_part
 from dossier.parse.links import without_tracking
 from dossier.render.actor_stats import attested_spellings
@@ -40,8 +40,9 @@ def mention_anchor(article: Article, mention: Mention) -> str:
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The sentence holding text[start:end], and the mention's offsets within it."""
-    left, right = sentence_span(text, start, end)
+    """The sentence holding text[start:end] (cut to a window around it), and the mention's
+    offsets within it."""
+    left, right = context_span(text, start, end)
     sentence = text[left:right]
     lead = len(sentence) - len(sentence.lstrip())
     return sentence.strip(), start - left - lead, end - left - lead
