@@ -129,7 +129,7 @@ def test_hostile_seed_reaches_the_page_only_as_text(tmp_path: Path) -> None:
     ({"fm.txt": "---\ndate: 2025-13-45\n---\nText\n"}, "seeds/fm.txt:2: error: date '2025-13-45'"),
     ({"blank.txt": b" \n\t\n"}, "seeds/blank.txt: error: file is empty or holds only white space"),
     ({"big.txt": b"Titel\n" + b"x" * (5 * 1024 * 1024)}, "seeds/big.txt: error: file is 5.0 MiB"),
-    ({"yaml.txt": "---\ntitle: [kaputt\n---\nText\n"}, "seeds/yaml.txt:2: error: front matter is not valid YAML"),
+    ({"yaml.txt": "---\ntitle: [kaputt\n---\nText\n"}, "seeds/yaml.txt:2: error: front matter: not valid YAML"),
     ({"key.txt": "---\ntitel: Tippfehler\n---\nText\n"}, "seeds/key.txt:2: error: unknown front-matter key 'titel'"),
     ({"..txt": "Titel\nText.\n"}, "seeds/..txt: error: file name may use only lower-case letters"),
     ({"a--b.txt": "Titel\nText.\n", "a-b.txt": "Titel\nText.\n"}, "seeds/a-b.txt: error: file name gives the same"),

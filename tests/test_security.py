@@ -169,6 +169,10 @@ BILLION_LAUGHS = "\n".join(["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]
     ('title: "\\uD800"\n', "surrogate"),
     ('title: "a\\x07b"\n', "control character"),
     ("? [a, b]\n: 1\n", "must be a plain word"),
+    ("a: !!omap [x: 1]\n", "tags ('!!omap')"),
+    ("a: !!python/object/apply:os.system ['id']\n", "tags ('!!python/object/apply:os.system')"),
+    ("- id: x\n  aliases: !!set {a, b}\n", "tags ('!!set')"),
+    ("a: !eigen wert\n", "tags ('!eigen')"),
 ])
 def test_hostile_yaml_is_one_error(text: str, expected: str) -> None:
     data, diags = load_yaml("seeds/registry/actors.yml", text)
@@ -180,12 +184,28 @@ def test_billion_laughs_registry_is_refused(tmp_path: Path) -> None:
     assert len(found) == 1 and "anchors and aliases" in found[0] and found[0].startswith("seeds/registry/actors.yml:")
 
 
+def test_a_tagged_registry_is_one_error_with_its_line(tmp_path: Path) -> None:
+    actors = ("- id: x-y\n  name: X Y\n  kind: person\n  gender: m\n  description: Test\n"
+              "  aliases: !!omap [a: 1]\n")
+    found = errors(corpus_of(tmp_path, {"a.txt": "Titel\n\nText.\n"}, actors=actors))
+    assert found == ["seeds/registry/actors.yml:6: error: YAML tags ('!!omap') are not allowed here; write a "
+                     "plain value (put text with '!' at its start in quotes)"], found
+
+
+def test_exclamation_marks_in_plain_text_are_no_tags() -> None:
+    data, diags = load_yaml("seeds/registry/actors.yml", "a: Achtung!\nb: 'Hallo!'\nc: \"!wichtig\"\n")
+    assert diags == [] and data == {"a": "Achtung!", "b": "Hallo!", "c": "!wichtig"}
+
+
+
 @pytest.mark.parametrize(("front", "expected"), [
     ('title: "\\uD800"', "surrogate"),
     ("date: 0001-01-01", "outside the years"),
     ("date: 9999-12-31", "outside the years"),
     ("title: " + "x" * 400, "at most 300"),
     ("a: &x 1\ntitle: *x", "anchors and aliases"),
+    ("title: !!omap [a: 1]", "tags ('!!omap')"),
+    ("topics: !!python/object/apply:os.system ['id']", "tags ('!!python"),
 ])
 def test_hostile_front_matter_is_one_error(tmp_path: Path, front: str, expected: str) -> None:
     seed = f"---\n{front}\n---\nTitel\n\nAm vergangenen Freitag traf Alexander Lukaschenko Gäste.\n"

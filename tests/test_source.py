@@ -57,7 +57,7 @@ def test_front_matter_is_split_and_lines_are_kept() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("---\ntitle: [unclosed\n---\nText\n", "seeds/x.txt:2: error: front matter is not valid YAML"),
+    ("---\ntitle: [unclosed\n---\nText\n", "seeds/x.txt:2: error: front matter: not valid YAML"),
     ("---\ntitle: T\ncolour: red\n---\nText\n", "seeds/x.txt:3: error: unknown front-matter key 'colour'"),
     ("---\ndate: 2025-13-45\n---\nText\n", "seeds/x.txt:2: error: date '2025-13-45' is not a real"),
     ("---\ndate: 17.09.2025\n---\nText\n", "seeds/x.txt:2: error: date '17.09.2025' is not a real"),

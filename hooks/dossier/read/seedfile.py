@@ -144,7 +144,7 @@ def _parse_front_matter(path: str, yaml_text: str) -> tuple[dict[str, tuple[str,
         return result, problems
     data, diags = load_yaml(path, yaml_text, first_line=2)
     if diags:
-        return {}, [replace(d, message="front matter is " + d.message, code="front-matter-yaml")
+        return {}, [replace(d, message="front matter: " + d.message, code="front-matter-yaml")
                     for d in diags]
     if data is None:
         return {}, []

@@ -26,6 +26,8 @@ _PlainScalars.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructo
 
 # Contributor YAML is small and plain. Anchors and aliases are refused: they add nothing a
 # contributor needs, and nested aliases ("billion laughs") expand a 1 KB file into gigabytes.
+# So are tags ("!!omap", "!!python/object/apply:…", "!custom"): they build values no check
+# here expects (ordered maps, tagged objects), and plain YAML says everything a registry holds.
 MAX_YAML_CHARS = 512 * 1024
 
 
@@ -33,13 +35,18 @@ def _line(mark: Any, first_line: int) -> int:
     return int(mark.line) + first_line if mark is not None else first_line
 
 
-def _refuse_anchors(path: str, yaml: YAML, text: str, first_line: int) -> Diagnostic | None:
-    """One pass over the event stream (linear in the text, nothing is expanded)."""
+def _refuse_anchors_and_tags(path: str, yaml: YAML, text: str, first_line: int) -> Diagnostic | None:
+    """One pass over the event stream (linear in the text, nothing is expanded or built)."""
     for event in yaml.parse(text):
         if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
             return Diagnostic(path, _line(event.start_mark, first_line), "error",
                               "YAML anchors and aliases ('&name', '*name') are not allowed here; "
                               "write the value out", "yaml-alias")
+        if isinstance(event, NodeEvent) and getattr(event, "tag", None):
+            tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
+            return Diagnostic(path, _line(event.start_mark, first_line), "error",
+                              f"YAML tags ('{tag[:60]}') are not allowed here; write a plain value "
+                              "(put text with '!' at its start in quotes)", "yaml-tag")
     return None
 
 
@@ -85,9 +92,10 @@ def load_yaml(path: str, text: str, first_line: int = 1) -> tuple[Any, list[Diag
     yaml.Constructor = _PlainScalars
     yaml.allow_duplicate_keys = False
     try:
-        # Anchors and aliases need "&" or "*": only then is the event stream scanned (a second
-        # parse), so ordinary front matter is parsed once.
-        refused = _refuse_anchors(path, yaml, text, first_line) if ("&" in text or "*" in text) else None
+        # Anchors, aliases and tags need "&", "*" or "!": only then is the event stream scanned
+        # (a second parse), so most front matter is parsed once.
+        refused = (_refuse_anchors_and_tags(path, yaml, text, first_line)
+                   if ("&" in text or "*" in text or "!" in text) else None)
         if refused:
             return None, [refused]
         data = yaml.load(text)
@@ -103,8 +111,11 @@ def load_yaml(path: str, text: str, first_line: int = 1) -> tuple[Any, list[Diag
 
 
 def key_line(mapping: Any, key: str, first_line: int = 1) -> int:
-    """File line of `key` in a ruamel mapping."""
-    return int(mapping.lc.key(key)[0]) + first_line
+    """File line of `key` in a ruamel mapping (the mapping's own line if ruamel kept none)."""
+    try:
+        return int(mapping.lc.key(key)[0]) + first_line
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return int(getattr(getattr(mapping, "lc", None), "line", 0) or 0) + first_line
 
 
 def item_line(sequence: Any, index: int, first_line: int = 1) -> int:
