@@ -42,8 +42,9 @@ def _refuse_anchors_and_tags(path: str, yaml: YAML, text: str, first_line: int) 
             return Diagnostic(path, _line(event.start_mark, first_line), "error",
                               "YAML anchors and aliases ('&name', '*name') are not allowed here; "
                               "write the value out", "yaml-alias")
-        if isinstance(event, NodeEvent) and getattr(event, "tag", None):
-            tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")
+        written = getattr(event, "tag", None) if isinstance(event, NodeEvent) else None
+        if written:
+            tag = str(written).replace("tag:yaml.org,2002:", "!!")
             return Diagnostic(path, _line(event.start_mark, first_line), "error",
                               f"YAML tags ('{tag[:60]}') are not allowed here; write a plain value "
                               "(put text with '!' at its start in quotes)", "yaml-tag")
