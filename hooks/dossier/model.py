@@ -6,7 +6,7 @@ stage produced.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, NewType
 
 Severity = Literal["error", "warning", "info"]
@@ -30,6 +30,50 @@ class Diagnostic:
         path = printable(self.path, also=":")
         where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.severity}: {printable(self.message)}"
+
+
+# One file repeating one problem (a pasted page with a marker on every line, a run-on block
+# with the same bad date) gets one line that counts the repeats, not thousands: the rest of the
+# report must stay readable. Past this many different messages of one kind in one file, the
+# others of that kind are counted in one line too.
+MAX_PER_KIND = 25
+
+
+def fold_repeats(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics in their order, each message once per file with the number and first
+    lines of its repeats, and at most MAX_PER_KIND different messages per file and code, the
+    rest counted in one line at the first of them. Linear in the diagnostics."""
+    key_of: dict[tuple[str, Severity, str, str], Diagnostic] = {}
+    lines: dict[tuple[str, Severity, str, str], list[int | None]] = {}
+    for d in diagnostics:
+        key = (d.path, d.severity, d.code, d.message)
+        if key not in lines:
+            key_of[key] = d
+            lines[key] = []
+        lines[key].append(d.line)
+    kinds: dict[tuple[str, str, str], int] = {}
+    folded: dict[tuple[str, str, str], list[int]] = {}
+    out: list[Diagnostic] = []
+    for key, first in key_of.items():
+        kind = (first.path, first.severity, first.code or first.message)
+        kinds[kind] = kinds.get(kind, 0) + 1
+        if kinds[kind] > MAX_PER_KIND and first.code:
+            if kind not in folded:
+                folded[kind] = [len(out), 0]
+                out.append(first)
+            folded[kind][1] += len(lines[key])
+            continue
+        seen = lines[key]
+        if len(seen) > 1:
+            where = [str(n) for n in dict.fromkeys(x for x in seen if x)]
+            more = f" ({len(seen)} times in this file" + (f", line{'s' if len(where) > 1 else ''} {', '.join(where[:8])}" if where else "")
+            more += (" …" if len(where) > 8 else "") + ")"
+            first = replace(first, message=first.message + more)
+        out.append(first)
+    for (_, _, code), (at, n) in folded.items():
+        out[at] = replace(out[at], message=f"and {n} more '{code}' {'problem' if n == 1 else 'problems'} in this "
+                          f"file (from line {out[at].line}); fix the first ones, then check again")
+    return out
 
 
 def printable(text: str, also: str = "") -> str:

@@ -21,7 +21,7 @@ from dossier.index.events import REGISTRY as EVENTS_REGISTRY
 from dossier.index.gcpause import paused_gc
 from dossier.index.parallel import map_in_order
 from dossier.index.sources import Citation, Source, citations_of, merge_sources
-from dossier.model import Article, Diagnostic
+from dossier.model import Article, Diagnostic, fold_repeats
 from dossier.parse.article import parse_article
 from dossier.read.registryfile import SCHEMAS, contributor_file_problem
 from dossier.read.seedfile import read_seed, slug_for
@@ -447,5 +447,6 @@ def _load_corpus(root: Path, lean: bool) -> Corpus:
                          f"{n} more dated passages match no curated event; at most {MAX_UNCURATED} per "
                          "article reach the timeline", "too-many-events")
               for event in events for article, n in event.left_out]
-    return Corpus(tuple(articles), tuple(merge_sources(d.citations for d in digests)), tuple(diags), tuple(actors),
+    return Corpus(tuple(articles), tuple(merge_sources(d.citations for d in digests)), tuple(fold_repeats(diags)),
+                  tuple(actors),
                   tuple(mentions), tuple(candidates), tuple(events), mention_count, len(digests))
