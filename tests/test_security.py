@@ -216,7 +216,18 @@ def test_hostile_front_matter_is_one_error(tmp_path: Path, front: str, expected:
 def test_newline_in_registry_id_is_rejected(tmp_path: Path) -> None:
     actors = '- id: "x\\n"\n  name: X Y\n  kind: person\n  gender: m\n  description: Test\n'
     found = errors(corpus_of(tmp_path, {"a.txt": "Titel\n\nText.\n"}, actors=actors))
-    assert len(found) == 1 and "does not match" in found[0], found
+    assert found == ["seeds/registry/actors.yml:1: error: id: 'x\\n' must be lower-case letters and digits, "
+                     "words joined by '-' (like 'swetlana-tichanowskaja')"], found
+
+
+@pytest.mark.parametrize(("entry", "expected"), [
+    ("  wikidata: 12345\n", "wikidata: 12345 is not of type 'string'"),
+    ("  wikidata: Q-1\n", "wikidata: 'Q-1' must be a Wikidata item id (like 'Q12345')"),
+])
+def test_registry_form_errors_say_the_form_in_words(tmp_path: Path, entry: str, expected: str) -> None:
+    actors = "- id: x-y\n  name: X Y\n  kind: person\n  gender: m\n  description: Test\n" + entry
+    found = errors(corpus_of(tmp_path, {"a.txt": "Titel\n\nText.\n"}, actors=actors))
+    assert found == [f"seeds/registry/actors.yml:6: error: {expected}"], found
 
 
 @pytest.mark.parametrize("alias", ["Die", "Er", "will"])

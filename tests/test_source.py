@@ -62,7 +62,15 @@ def test_front_matter_is_split_and_lines_are_kept() -> None:
     ("---\ndate: 2025-13-45\n---\nText\n", "seeds/x.txt:2: error: date '2025-13-45' is not a real"),
     ("---\ndate: 17.09.2025\n---\nText\n", "seeds/x.txt:2: error: date '17.09.2025' is not a real"),
     ("---\nlanguage: fr\n---\nText\n", "seeds/x.txt:2: error: language 'fr' is not supported"),
-    ("---\nurl: javascript:alert(1)\n---\nText\n", "seeds/x.txt:2: error: url 'javascript:alert(1)'"),
+    ("---\nurl: javascript:alert(1)\n---\nText\n", "seeds/x.txt:2: error: url 'javascript:alert(1)' must start "
+     "with http:// or https://"),
+    ("---\nurl: 'https://a.org/x\" onmouseover=\"alert(1)'\n---\nText\n",
+     "seeds/x.txt:2: error: url 'https://a.org/x\" onmouseover=\"alert(1)' contains '\"', which an address must "
+     "write percent-encoded (%22)"),
+    ("---\nurl: https://a.org/zwei Wörter\n---\nText\n", "seeds/x.txt:2: error: url 'https://a.org/zwei Wörter' "
+     "contains a space"),
+    ("---\nurl: https://a.org/<b>\n---\nText\n", "seeds/x.txt:2: error: url 'https://a.org/<b>' contains '<'"),
+    ("---\nurl: https:///pfad\n---\nText\n", "seeds/x.txt:2: error: url 'https:///pfad' has no valid host"),
     ("---\ntitle: T\nText ohne Ende\n", "seeds/x.txt:1: error: front matter starts with '---' but has no"),
     ("---\n- a\n- b\n---\nText\n", "seeds/x.txt:2: error: front matter must be a mapping"),
     ("---\ntitle: T\n---\n\n", "seeds/x.txt:3: error: the article has front matter but no text"),

@@ -66,7 +66,8 @@ def fold_repeats(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         seen = lines[key]
         if len(seen) > 1:
             where = [str(n) for n in dict.fromkeys(x for x in seen if x)]
-            more = f" ({len(seen)} times in this file" + (f", line{'s' if len(where) > 1 else ''} {', '.join(where[:8])}" if where else "")
+            lines_ = f", line{'s' if len(where) > 1 else ''} {', '.join(where[:8])}" if where else ""
+            more = f" ({len(seen)} times in this file{lines_}"
             more += (" …" if len(where) > 8 else "") + ")"
             first = replace(first, message=first.message + more)
         out.append(first)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import jsonschema
 
-from dossier.model import Diagnostic
+from dossier.model import Diagnostic, printable
 from dossier.read.yamlfile import item_line, key_line, load_yaml
 
 # Registry schemas are part of the code (repository root/schemas), not of the built folder.
@@ -35,6 +35,10 @@ def _message(error: jsonschema.ValidationError) -> str:
         return f"unknown key: {error.message.split('(')[-1].rstrip(')')}"
     if error.validator == "not" and "gender" in str(error.schema):
         return "'gender' is only for persons"
+    if error.validator == "pattern" and isinstance(error.schema, dict) and error.schema.get("description"):
+        # The schema's words for the form, not its regular expression.
+        shown = printable(str(error.instance))[:80]
+        return f"{where + ': ' if where else ''}'{shown}' must be {error.schema['description']}"
     return f"{where + ': ' if where else ''}{error.message}"
 
 

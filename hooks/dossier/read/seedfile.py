@@ -188,9 +188,29 @@ def _check_value(key: str, value: object) -> tuple[str | None, str | None]:
         return None, f"'{key}' is {len(text)} characters long; at most {MAX_FIELD_CHARS} are allowed"
     if key == "language" and text not in LANGUAGES:
         return None, f"language '{text}' is not supported (use one of: {', '.join(LANGUAGES)})"
-    if key == "url" and not re.match(r"https?://[^\s]+$", text):
-        return None, f"url '{text}' must be an http(s) address"
+    if key == "url" and (problem := _url_problem(text)):
+        return None, f"url '{text}' {problem}"
     return text, None
+
+
+# Characters RFC 3986 does not allow in an address unless percent-encoded; a browser's address
+# bar copies them encoded, so a raw one is a paste error (or an attempt to break out of an
+# attribute).
+_NOT_IN_URL = re.compile(r"[\s\"'<>\\^`{|}]")
+
+
+def _url_problem(text: str) -> str | None:
+    """Why `text` is not an http(s) address a reader can follow, or None."""
+    if not re.match(r"https?://", text, re.I):
+        return "must start with http:// or https://"
+    bad = _NOT_IN_URL.search(text)
+    if bad:
+        char = "a space" if bad.group().isspace() else f"'{bad.group()}'"
+        return f"contains {char}, which an address must write percent-encoded (%{ord(bad.group()):02X})"
+    host = text.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1]
+    if not re.fullmatch(r"[\w.-]+(:\d{1,5})?|\[[0-9a-fA-F:.]+\](:\d{1,5})?", host) or not host.strip(".:"):
+        return "has no valid host name after the '//'"
+    return None
 
 
 _SLUG_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
