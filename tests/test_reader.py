@@ -54,6 +54,14 @@ def test_no_english_interface_string_on_any_page(real_build: Build) -> None:
     assert not found, found
 
 
+def test_the_not_found_page_links_home_on_this_host(real_build: Build) -> None:
+    """The 404 page is served at any missing address, so its home link is absolute to the site;
+    "//" (what base_url + "/" gave) is a protocol-relative address of no host at all."""
+    page = (real_build.site / "404.html").read_text(encoding="utf-8")
+    home = re.findall(r'<a href="([^"]*)">Zur Startseite</a>', page)
+    assert home == ["/"], home
+
+
 def test_footnote_back_links_and_permalinks_are_german(real_build: Build) -> None:
     page = real_build.page("artikel/004_b82fb9a90bbfc716")
     assert 'title="Zurück zur Stelle von Fußnote 3 im Text"' in page
