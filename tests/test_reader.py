@@ -4,6 +4,7 @@ search ranking and the offline copy (the last two in a real browser)."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import subprocess
 import zipfile
@@ -302,9 +303,17 @@ def test_network_picture_is_reproducible_escaped_svg() -> None:
 
 
 def test_network_picture_on_actor_pages_and_the_actor_index(real_build: Build) -> None:
-    assert '<figure class="dossier-network"><svg class="dossier-network-svg"' in real_build.page("akteure").replace("\n", "")
+    assert ('<figure class="dossier-network" data-search-exclude><svg class="dossier-network-svg"'
+            in real_build.page("akteure").replace("\n", ""))
     actor = real_build.page("akteure/alexander-lukaschenko")
     assert actor.count('class="dossier-network-svg"') == 1 and ">Alexander Lukaschenko</text>" in actor
+
+
+def test_network_pictures_are_not_searched(real_build: Build) -> None:
+    """Node labels and the caption would be search snippets of their own on every actor page."""
+    index = json.loads((real_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    caption = [d["location"] for d in index["docs"] if "Wer mit wem genannt wird" in d["text"] + d["title"]]
+    assert not caption, caption
 
 
 def test_network_pictures_are_in_the_offline_copy(offline_copy: Path) -> None:

@@ -93,8 +93,10 @@ def network_svg(nodes: set[str], cooccur: Mapping[str, Counter[str]], actors: Ma
 
 
 def figure(svg: str, caption: str) -> list[str]:
-    """Markdown lines placing `svg` as a raw HTML block (left untouched by Markdown)."""
+    """Markdown lines placing `svg` as a raw HTML block (left untouched by Markdown). Kept out
+    of search: its labels and tooltips repeat names the page's text carries already, and a
+    search hit inside a drawing shows the reader a snippet of node labels."""
     if not svg:
         return []
-    return ['<figure class="dossier-network">', svg, f"<figcaption>{html.escape(caption)}</figcaption>",
-            "</figure>", ""]
+    return ['<figure class="dossier-network" data-search-exclude>', svg,
+            f"<figcaption>{html.escape(caption)}</figcaption>", "</figure>", ""]
