@@ -21,12 +21,14 @@ from browser.harness import Visit, browser, open_page, serve
 from conftest import ENV, MKDOCS, ROOT, Build
 from dossier.annotate.actors import Actor, expand_variants
 from dossier.annotate.mentions import Mention
+from dossier.annotate.namewords import sorted_name
 from dossier.model import Article, Part
 from dossier.parse.article import parse_article
 from dossier.publish.offline import ROOT_FOLDER, zip_folder
 from dossier.read.seedfile import read_seed
 from dossier.render.actor_pages import actor_summary, render_actor
 from dossier.render.articles import display_title, reading_order, render_article
+from dossier.render.glossary import render_glossary, scheme_label
 from dossier.render.network import figure, neighbourhood, network_svg
 
 # Interface strings Material, Python-Markdown or our own renderers produce in English unless
@@ -260,6 +262,38 @@ def test_actor_page_is_boosted_and_only_its_summary_is_searched() -> None:
     for heading in re.findall(r"^## .*$", outside_divs, re.MULTILINE):
         assert "data-search-exclude" in heading, heading
     assert '<div class="dossier-actor-events" data-search-exclude markdown>' in page
+
+
+def _table_rows(page: str, header: str) -> list[list[str]]:
+    lines = page.split("\n")
+    start = lines.index(header) + 2
+    rows = []
+    for line in lines[start:]:
+        if not line.startswith("| "):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split(" | ")])
+    return rows
+
+
+def test_each_spelling_is_one_row_with_all_its_schemes_and_no_stray_dash() -> None:
+    """A spelling that is the registry name and also a romanisation in several schemes is one
+    row, naming its source form and every scheme; a dash only where nothing is known."""
+    actor = _actor()
+    page = render_actor(actor, [], {}, Counter(), {})
+    rows = _table_rows(page, "| Schreibweise | Ausgangsform | Schema | im Dossier |")
+    forms = [r[0] for r in rows]
+    assert len(forms) == len(set(forms)) == len({v.form for v in actor.variants})
+    by_form = {v.form: [w for w in actor.variants if w.form == v.form] for v in actor.variants}
+    assert any(len(vs) > 1 for vs in by_form.values())          # the case this is about exists
+    glossary = render_glossary([actor], [])
+    by_form |= {sorted_name(form, actor.surname): vs for form, vs in by_form.items()}   # "Surname, First"
+    for table in (rows, [r[:1] + r[2:4] for r in _table_rows(glossary, "| Schreibweise | Akteur | Ausgangsform "
+                                                                       "| Schema | belegt |")]):
+        for form, source, scheme, *_ in table:
+            assert "; —" not in source and "—;" not in source and "; —" not in scheme, (form, source)
+            if any(v.source_form for v in by_form[form]):
+                assert source != "—", form
+            assert scheme.count(";") == len({scheme_label(v) for v in by_form[form]}) - 1, (form, scheme)
 
 
 def test_article_notes_stay_out_of_search() -> None:

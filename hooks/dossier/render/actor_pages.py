@@ -15,7 +15,7 @@ from dossier.render.actor_stats import attested_spellings
 from dossier.render.articles import display_title, footnote_anchor, page_meta
 from dossier.render.bounds import MAX_LINKS, group_section, select
 from dossier.render.german import count, number
-from dossier.render.glossary import scheme_label, source_label, spellings_line
+from dossier.render.glossary import joined_labels, scheme_label, source_label, spelling_rows, spellings_line
 from dossier.render.mdtext import escape_inline, heading_text, safe_url
 
 KIND_LABELS = {"person": ("Person", "Personen"), "organisation": ("Organisation", "Organisationen"),
@@ -95,10 +95,10 @@ def _texts(article: Article) -> dict[tuple[str, int], str]:
 
 def _spellings_table(actor: Actor, attested: Counter[str]) -> list[str]:
     out = ["| Schreibweise | Ausgangsform | Schema | im Dossier |", "|---|---|---|---|"]
-    for variant in actor.variants:
-        seen = attested.get(variant.form, 0)
-        out.append(f"| {escape_inline(variant.form)} | {source_label(variant)} | {scheme_label(variant)} | "
-                   f"{count(seen, 'Mal', 'Mal') if seen else '—'} |")
+    for form, variants in spelling_rows(actor.variants):
+        seen = count(attested[form], "Mal", "Mal") if attested.get(form) else "—"
+        out.append(f"| {escape_inline(form)} | {joined_labels(source_label(v) for v in variants)} | "
+                   f"{joined_labels(scheme_label(v) for v in variants)} | {seen} |")
     return out
 
 

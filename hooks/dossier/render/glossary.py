@@ -4,6 +4,7 @@ Cyrillic source form."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from itertools import groupby
 
 from dossier.annotate.actors import CYRILLIC_SCHEME, Actor, Variant
@@ -30,6 +31,22 @@ def source_label(variant: Variant) -> str:
     if variant.source_form is None:
         return "—"
     return f"{escape_inline(variant.source_form)} ({LANGUAGE_LABELS[variant.language or '']})"
+
+
+def joined_labels(labels: Iterable[str]) -> str:
+    """Several labels of one spelling in one cell, each once; a dash only when none says more
+    (a spelling both in the registry and derived from a Cyrillic form is not "X; —")."""
+    unique = sorted(set(labels))
+    return "; ".join([label for label in unique if label != "—"] or unique)
+
+
+def spelling_rows(variants: Iterable[Variant]) -> list[tuple[str, list[Variant]]]:
+    """The variants grouped by spelling, first appearance first: one table row per spelling,
+    however many schemes produce it."""
+    rows: dict[str, list[Variant]] = {}
+    for variant in variants:
+        rows.setdefault(variant.form, []).append(variant)
+    return list(rows.items())
 
 
 def spellings_line(actor: Actor) -> list[str]:
@@ -69,8 +86,8 @@ def render_glossary(actors: list[Actor], mentions: list[Mention]) -> str:
         out += [f"## {first}", "", "| Schreibweise | Akteur | Ausgangsform | Schema | belegt |",
                 "|---|---|---|---|---|"]
         for form, actor_id, variants in group:
-            schemes = "; ".join(sorted({scheme_label(v) for v in variants}))
-            sources = "; ".join(sorted({source_label(v) for v in variants}))
+            schemes = joined_labels(scheme_label(v) for v in variants)
+            sources = joined_labels(source_label(v) for v in variants)
             seen = attested.get(variants[0].form, 0)
             out.append(f"| {escape_inline(form)} | [{escape_inline(by_id[actor_id].name)}](akteure/{actor_id}.md) | "
                        f"{sources} | {schemes} | {seen or '—'} |")
