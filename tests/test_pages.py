@@ -267,3 +267,15 @@ def test_an_endless_sentence_does_not_make_the_actor_page_quote_all_of_it(tmp_pa
     assert len(quotes) == MAX_PLACES
     assert max(len(q) for q in quotes) < 1000
     assert len(page) < 200_000 and all(len(c) < 400_000 for p, c in files.items() if not p.startswith("artikel/"))
+
+
+def test_a_sentence_naming_the_actor_twice_is_one_quote_with_both_in_bold(tmp_path: Path) -> None:
+    seed = ("Ein Titel\n\n17.11.2025\n\nAlexander Lukaschenko sprach, und Lukaschenko blieb. "
+            "Danach sprach Alexander Lukaschenko allein.\n")
+    corpus = load_corpus(make_project(tmp_path, {"a.txt": seed}))
+    page = {g.path: g.content for g in generate(corpus)}[f"akteure/{ACTOR}.md"]
+    quotes = re.findall(r"^- „(.*)“ — .*<small>\(erkannt als (.*)\)</small>$", page, re.M)
+    assert [q for q, _ in quotes] == ["**Alexander Lukaschenko** sprach, und **Lukaschenko** blieb.",
+                                      "Danach sprach **Alexander Lukaschenko** allein."], quotes
+    assert "Alexander Lukaschenko" in quotes[0][1] and "Lukaschenko, nur Nachname" in quotes[0][1], quotes
+    assert "(3 Stellen in 1 Artikel)" in page

@@ -39,15 +39,6 @@ def mention_anchor(article: Article, mention: Mention) -> str:
     return f"zeile-{mention.line}"
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The sentence holding text[start:end] (cut to a window around it), and the mention's
-    offsets within it."""
-    left, right = context_span(text, start, end)
-    sentence = text[left:right]
-    lead = len(sentence) - len(sentence.lstrip())
-    return sentence.strip(), start - left - lead, end - left - lead
-
-
 def _place(mention: Mention) -> str:
     note = note_number(mention.part)
     place = f"Anm. {note}" if note is not None else f"Zeile {mention.line}"
@@ -60,19 +51,52 @@ def _place(mention: Mention) -> str:
     return place
 
 
-def _context_line(article: Article, text: str, mention: Mention) -> str:
-    sentence, s, e = sentence_around(text, mention.start, mention.end)
-    before, name, after = (without_tracking(part) for part in (sentence[:s], sentence[s:e], sentence[e:]))
-    quote = f"{escape_inline(before)}**{escape_inline(name)}**{escape_inline(after)}"
+def _how(mention: Mention) -> str:
     how = escape_inline(mention.form)
     if mention.scheme:
         how += f", {scheme_label(Variant(mention.form, mention.source_form, None, mention.scheme))}"
     how += HOW_LABELS.get(mention.how, "")
     if mention.how == "similar" and mention.score is not None:
         how += f" {mention.score:.2f}".replace(".", ",")
-    anchor = mention_anchor(article, mention)
+    return how
+
+
+def _context_line(article: Article, text: str, span: tuple[int, int], run: list[Mention]) -> str:
+    """One quoted sentence (cut to a window) with every mention of the run in bold: a sentence
+    naming the actor twice is one line, not the same quote twice."""
+    s, e = span
+    pieces, pos = [], s
+    for m in run:
+        pieces.append(escape_inline(without_tracking(text[pos:m.start])))
+        pieces.append(f"**{escape_inline(without_tracking(text[m.start:m.end]))}**")
+        pos = m.end
+    pieces.append(escape_inline(without_tracking(text[pos:e])))
+    quote = "".join(pieces).strip()
+    how = "; ".join(dict.fromkeys(_how(m) for m in run))
+    anchor = mention_anchor(article, run[0])
     target = f"../artikel/{article.id}.md" + (f"#{anchor}" if anchor else "")
-    return f"- „{quote}“ — [{_place(mention)}]({target}) <small>(erkannt als {how})</small>"
+    return f"- „{quote}“ — [{_place(run[0])}]({target}) <small>(erkannt als {how})</small>"
+
+
+def _context_lines(article: Article, mentions: tuple[Mention, ...]) -> list[str]:
+    """The lines for an article's shown mentions (in text order): mentions in the same quoted
+    window share one line. Context windows are cut only for these mentions."""
+    texts = _texts(article)
+    lines: list[str] = []
+    run: list[Mention] = []
+    key: tuple[str, int, tuple[int, int]] | None = None
+    for m in mentions:
+        text = texts[(m.part, m.line)]
+        here = (m.part, m.line, context_span(text, m.start, m.end))
+        if run and here == key and m.start >= run[-1].end:
+            run.append(m)
+            continue
+        if run and key:
+            lines.append(_context_line(article, texts[(key[0], key[1])], key[2], run))
+        run, key = [m], here
+    if run and key:
+        lines.append(_context_line(article, texts[(key[0], key[1])], key[2], run))
+    return lines
 
 
 def _texts(article: Article) -> dict[tuple[str, int], str]:
@@ -137,9 +161,7 @@ def mentions_section(actor: Actor, mentions: list[Mention], articles: dict[str, 
                 f"(Artikel, Zeile, Schreibweise, Adresse der Stelle).", ""]
     for group in chosen.groups:
         article = articles[group.article]
-        texts = _texts(article)
-        out += group_section(article, [_context_line(article, texts[(m.part, m.line)], m) for m in group.shown],
-                             group.more)
+        out += group_section(article, _context_lines(article, group.shown), group.more)
     others = chosen.articles - len(chosen.groups)
     if others:
         rest = chosen.items - sum(len(g.shown) + g.more for g in chosen.groups)
