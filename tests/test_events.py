@@ -100,6 +100,18 @@ def test_pages_link_dates_events_and_actors(real_build: Build) -> None:
     assert "Chronik" in nav
 
 
+def test_the_events_folder_has_an_index_of_every_curated_event(real_build: Build) -> None:
+    """/ereignisse/ was a 404 though every event page's address leads there."""
+    page = real_build.page("ereignisse")
+    curated = sorted(e["id"] for e in events(real_build).values() if e["curated"])
+    assert curated
+    linked = re.findall(r'<a href="([^"/]+)/">', page.split('<article')[1])
+    assert sorted(linked) == curated, linked
+    assert all((real_build.site / "ereignisse" / i / "index.html").exists() for i in linked)
+    assert 'href="../chronik/"' in page
+    assert 'href="../ereignisse/"' in real_build.page("chronik")
+
+
 ENGLISH = """Belarus frees opposition figure
 June 23, 2025
 By Jane Doe

@@ -130,6 +130,31 @@ def render_event(event: Event, articles: dict[str, Article], actors: dict[str, A
     return "\n".join(out)
 
 
+EVENT_INDEX_PATH = "ereignisse/index.md"
+
+
+def render_event_index(events: list[Event]) -> str:
+    """The page at /ereignisse/: the curated events (a registry a person writes, so a list a
+    person reads) with date and number of sources, pointing to the Chronik for every dated
+    passage. It grows with the registry, not with the articles."""
+    curated = sorted((e for e in events if e.curated), key=lambda e: (e.first, e.last, e.id))
+    out = [page_meta("Ereignisse", boost=0.5), "# Ereignisse", "",
+           f"{count(len(curated), 'kuratiertes Ereignis', 'kuratierte Ereignisse')} mit eigener Seite, "
+           "nach Datum. Jedes ist aus dem Ereignisverzeichnis (`seeds/registry/events.yml`) und sammelt alle "
+           "Berichte der Artikel darüber. Alle datierten Ereignisse "
+           f"({number(len(events))}), auch die nur aus den Texten erkannten, stehen in der "
+           "[Chronik](../chronik.md) und in den [offenen Daten](../data/events.json).",
+           ""]
+    if curated:
+        out += ["| Datum | Ereignis | Quellen |", "|---|---|---|"]
+        out += [f"| {escape_inline(when(e))} | [{escape_inline(e.title)}]({e.id}.md) | {number(source_count(e))} |"
+                for e in curated]
+    else:
+        out.append("Noch kein Ereignis ist kuratiert; wie man eines einträgt, steht unter "
+                   "[Mitwirken](../mitwirken.md).")
+    return "\n".join([*out, ""])
+
+
 def events_by_actor(events: list[Event]) -> dict[str, list[Event]]:
     """Each actor's events in date order: those naming the actor or reported next to it."""
     found: dict[str, list[Event]] = defaultdict(list)

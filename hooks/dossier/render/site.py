@@ -33,11 +33,13 @@ from dossier.render.articles import (
     render_article_index,
 )
 from dossier.render.events import (
+    EVENT_INDEX_PATH,
     actor_events_section,
     date_annotator,
     event_path,
     events_by_actor,
     render_event,
+    render_event_index,
 )
 from dossier.render.german import count, long_date
 from dossier.render.glossary import render_glossary
@@ -201,6 +203,7 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
         # uncurated entries stand on the Chronik only: no page each, however many dated sentences
         files.extend(Generated(event_path(e.id), render_event(e, by_id, actors_by_id), f"{EVENTS_PATH}#L{e.line}")
                      for e in events if e.curated)
+        files.append(Generated(EVENT_INDEX_PATH, render_event_index(events), EVENTS_PATH))
 
     spans = [(n, min(n + RENDER_BATCH, len(pages_of))) for n in range(0, len(pages_of), RENDER_BATCH)]
     rendered = map_local(partial(_render, pages_of), spans, min_items=2, chunksize=1, meanwhile=overview)

@@ -68,7 +68,8 @@ def _place_in_year(event: Event) -> tuple[int, int, str]:
 
 def _intro(events: list[Event], articles: dict[str, Article]) -> list[str]:
     curated = sum(e.curated for e in events)
-    out = [f"{count(len(events), 'Ereignis', 'Ereignisse')} nach Jahr und Monat, {curated} davon kuratiert. "
+    out = [f"{count(len(events), 'Ereignis', 'Ereignisse')} nach Jahr und Monat, {curated} davon "
+           "[kuratiert](ereignisse/index.md). "
            "Jedes Datum lässt sich bis zu dem Satz zurückverfolgen, aus dem es stammt. Gestrichelt umrandete "
            "Einträge sind automatisch aus Sätzen gebildet, in denen etwas geschieht, und noch nicht kuratiert; "
            "sie haben keine eigene Seite.", ""]
