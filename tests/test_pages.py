@@ -18,6 +18,7 @@ from conftest import ROOT, make_project
 from dossier.annotate.sentences import context_span
 from dossier.index.corpus import Corpus, load_corpus
 from dossier.index.sources import Citation, Source
+from dossier.render.actor_stats import author_names
 from dossier.render.bounds import MAX_ARTICLES, MAX_LINKS, MAX_PLACES, MIN_PER_ARTICLE, select
 from dossier.render.events import date_annotator, event_link, render_event
 from dossier.render.german import number
@@ -279,3 +280,31 @@ def test_a_sentence_naming_the_actor_twice_is_one_quote_with_both_in_bold(tmp_pa
                                       "Danach sprach **Alexander Lukaschenko** allein."], quotes
     assert "Alexander Lukaschenko" in quotes[0][1] and "Lukaschenko, nur Nachname" in quotes[0][1], quotes
     assert "(3 Stellen in 1 Artikel)" in page
+
+
+@pytest.mark.parametrize(("field", "names"), [
+    ("Thomas Latschan", ["Thomas Latschan"]),
+    ("Von Thomas Latschan", ["Thomas Latschan"]),
+    ("Jane Roe und Thomas Latschan", ["Jane Roe", "Thomas Latschan"]),
+    ("By Jane Roe, John Doe & Max Muster", ["Jane Roe", "John Doe", "Max Muster"]),
+    ("Jane Roe and John Doe / dpa", ["Jane Roe", "John Doe", "dpa"]),
+])
+def test_author_names_are_split_from_the_byline(field: str, names: list[str]) -> None:
+    assert author_names(field) == names
+
+
+def test_an_author_in_the_registry_gets_their_articles_and_a_linked_byline(tmp_path: Path) -> None:
+    """A byline is no mention, but the author's page must not say 'not mentioned' and nothing
+    else: it lists the articles they wrote, and each byline links to it."""
+    seeds = {"a.txt": "---\nauthor: Thomas Latschan\n---\nEin Titel\n\n17.11.2025\n\nAlexander Lukaschenko sprach.\n",
+             "b.txt": "---\nauthor: Jane Roe und Thomas Latschan\n---\nZweiter Titel\n\n18.11.2025\n\nText.\n",
+             "c.txt": "---\nauthor: Jane Roe\n---\nDritter Titel\n\n19.11.2025\n\nText.\n"}
+    corpus = load_corpus(make_project(tmp_path, seeds))
+    files = {g.path: g.content for g in generate(corpus)}
+    page = files["akteure/thomas-latschan.md"]
+    assert "Im Dossier Autor von 2 Artikeln, in den Texten nicht erwähnt." in page
+    section = page.split("## Artikel von Thomas Latschan")[1].split("\n## ")[0]
+    assert re.findall(r"\]\(\.\./artikel/([^.]+)\.md\)", section) == ["b", "a"]     # newest first
+    assert "· [Thomas Latschan](../akteure/thomas-latschan.md)" in files["artikel/a.md"]
+    assert "akteure/thomas-latschan" not in files["artikel/b.md"].split("\n{ .dossier-byline }")[0]
+    assert "Autor von" not in files[f"akteure/{ACTOR}.md"]

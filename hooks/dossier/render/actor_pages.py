@@ -130,17 +130,23 @@ def _spellings_table(actor: Actor, attested: Counter[str]) -> list[str]:
 ACTOR_SEARCH_BOOST = 100
 
 
-def actor_summary(actor: Actor, mentions: list[Mention]) -> str:
-    """One paragraph under the title: who, role, how often named, every spelling. It is what
-    search shows as the page's snippet and what a hover preview shows."""
+def actor_summary(actor: Actor, mentions: list[Mention], authored: int = 0) -> str:
+    """One paragraph under the title: who, role, how often named (and how many articles the
+    actor wrote), every spelling. It is what search shows as the page's snippet and what a
+    hover preview shows."""
     kind = KIND_LABELS[actor.kind][0]
     facts = " · ".join([kind] + ([GENDER_LABELS[actor.gender]] if actor.gender else []))
     text = [f"*{facts}* — {escape_inline(actor.description.rstrip('.'))}."]
     if actor.role:
         text.append(f"**Rolle im Dossier:** {escape_inline(actor.role.rstrip('.'))}.")
     articles = len({m.article for m in mentions})
-    text.append(f"Im Dossier {count(len(mentions), 'Erwähnung', 'Erwähnungen')} in "
-                f"{count(articles, 'Artikel', 'Artikeln')}." if mentions else "Im Dossier bisher nicht erwähnt.")
+    wrote = f"{'Autorin' if actor.gender == 'f' else 'Autor'} von {count(authored, 'Artikel', 'Artikeln')}"
+    if mentions:
+        text.append(f"Im Dossier {count(len(mentions), 'Erwähnung', 'Erwähnungen')} in "
+                    f"{count(articles, 'Artikel', 'Artikeln')}" + (f"; {wrote}." if authored else "."))
+    else:
+        text.append(f"Im Dossier {wrote}, in den Texten nicht erwähnt." if authored
+                    else "Im Dossier bisher nicht erwähnt.")
     text.append(f"**Schreibweisen:** {', '.join(escape_inline(f) for f in spellings_line(actor))}.")
     return " ".join(text) + "\n{ .dossier-summary }"
 
@@ -172,11 +178,24 @@ def mentions_section(actor: Actor, mentions: list[Mention], articles: dict[str, 
     return out + ["</div>", ""]
 
 
+def authored_section(actor: Actor, authored: list[Article]) -> list[str]:
+    """The articles the actor wrote (their byline), newest first, at most MAX_LINKS."""
+    if not authored:
+        return []
+    shown = sorted(authored, key=lambda a: (a.date.value or "", a.id), reverse=True)[:MAX_LINKS]
+    out = [f"## Artikel von {heading_text(actor.name)} {{ #artikel-von data-search-exclude }}", "",
+           *(f"- [{heading_text(display_title(a))}](../artikel/{a.id}.md)" for a in shown)]
+    if len(authored) > len(shown):
+        out.append(f"- … und {count(len(authored) - len(shown), 'weiterer', 'weitere')} im "
+                   "[Artikelverzeichnis](../artikel/index.md)")
+    return [*out, ""]
+
+
 def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Article],
                  cooccur: Counter[str], actors: dict[str, Actor], events_md: list[str] | None = None,
-                 network: list[str] | None = None) -> str:
+                 network: list[str] | None = None, authored: list[Article] | None = None) -> str:
     out = [page_meta(actor.name, boost=ACTOR_SEARCH_BOOST), f"# {heading_text(actor.name)}", "",
-           actor_summary(actor, mentions), "", *(network or [])]
+           actor_summary(actor, mentions, len(authored or [])), "", *(network or [])]
     if actor.wikidata:
         out += [f"**Wikidata:** [{actor.wikidata}](https://www.wikidata.org/wiki/{actor.wikidata})", ""]
     attested = attested_spellings(mentions)
@@ -192,6 +211,7 @@ def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Arti
             "allein.", "", *_spellings_table(actor, attested), "", "</div>", ""]
     if events_md:
         out += ['<div class="dossier-actor-events" data-search-exclude markdown>', "", *events_md, "", "</div>", ""]
+    out += authored_section(actor, authored or [])
     out += mentions_section(actor, mentions, articles)
     if cooccur:
         out += ["## Gemeinsam genannt mit { #gemeinsam-genannt-mit data-search-exclude }", "",

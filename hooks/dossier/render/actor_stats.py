@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
+from dossier.annotate.actors import Actor
 from dossier.annotate.mentions import Mention
+from dossier.annotate.normalise import key
+from dossier.model import Article
 
 
 def attested_spellings(mentions: list[Mention]) -> Counter[str]:
@@ -29,3 +33,32 @@ def cooccurrences(mentions: list[Mention]) -> dict[str, Counter[str]]:
         for a in names:
             result[a].update(b for b in names if b != a)
     return result
+
+
+# "A und B", "A, B & C", "A and B", "Von A" in a byline: each name on its own.
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\bund\b|\band\b|\bsowie\b|/)\s*", re.I)
+_BY = re.compile(r"^(?:von|by)\s+", re.I)
+
+
+def author_names(field: str) -> list[str]:
+    """The names in a byline's author field."""
+    return [name for part in _AUTHOR_SPLIT.split(field) if (name := _BY.sub("", part).strip())]
+
+
+def authored_by(actors: list[Actor], articles: list[Article]) -> dict[str, list[str]]:
+    """For each person in the registry, the ids of the articles whose author field names them
+    in one of their spellings (the byline is metadata, not running text: it is no mention, but
+    a reader of the author's page expects their articles). Articles in the order given."""
+    persons: dict[str, str] = {}
+    for actor in actors:
+        if actor.kind == "person":
+            for variant in actor.variants:
+                persons.setdefault(key(variant.form), actor.id)
+    found: dict[str, list[str]] = defaultdict(list)
+    for article in articles:
+        if not article.author.value:
+            continue
+        named = {persons.get(key(name)) for name in author_names(article.author.value)}
+        for actor_id in sorted(a for a in named if a):
+            found[actor_id].append(article.id)
+    return dict(found)

@@ -97,7 +97,7 @@ def _title_row(article: Article) -> str:
     return f"| Titel | {escape_inline(title.value)} | {where} |"
 
 
-def metadata_table(article: Article) -> str:
+def metadata_table(article: Article, author_page: str | None = None) -> str:
     date = article.date
     if date.value:
         date_text = long_date(date.value)
@@ -109,6 +109,8 @@ def metadata_table(article: Article) -> str:
                           f"{long_date(hint.iso)} (Zeile {hint.line}); das ist nicht das "
                           "Erscheinungsdatum")
     author = escape_inline(article.author.value) if article.author.value else "unbekannt"
+    if author_page and article.author.value:
+        author = f"[{author}](../akteure/{author_page}.md)"
     if article.author_bio:
         author += f" — {escape_inline(article.author_bio)}"
     rows = [
@@ -189,11 +191,16 @@ def render_footnote(article: Article, note: Footnote, annotate: Annotator) -> st
     return f'<span class="dossier-note-label">[{note.label}]</span> {text}' if note.label else text
 
 
-def byline(article: Article) -> str:
-    """The one line under the title: date (or "Datum unbekannt"), outlet, author."""
+def byline(article: Article, author_page: str | None = None) -> str:
+    """The one line under the title: date (or "Datum unbekannt"), outlet, author (a link to
+    the author's actor page when the registry has them)."""
     parts = [long_date(article.date.value) if article.date.value else "Datum unbekannt"]
-    parts += [v for v in (article.outlet.value, article.author.value) if v]
-    return escape_block(" · ".join(parts))   # "17. September …" would otherwise start a list
+    parts += [v for v in (article.outlet.value,) if v]
+    line = escape_block(" · ".join(parts))   # "17. September …" would otherwise start a list
+    if article.author.value:
+        author = escape_inline(article.author.value)
+        line += f" · [{author}](../akteure/{author_page}.md)" if author_page else f" · {author}"
+    return line
 
 
 def _indented(lines: list[str]) -> list[str]:
@@ -218,11 +225,12 @@ def _neighbour_links(neighbours: tuple[Article | None, Article | None]) -> list[
 
 
 def render_article(article: Article, annotate: Annotator = _no_annotations,
-                   neighbours: tuple[Article | None, Article | None] = (None, None)) -> str:
+                   neighbours: tuple[Article | None, Article | None] = (None, None),
+                   author_page: str | None = None) -> str:
     """Title, one line of metadata, the text, its notes; then where each fact came from
     (folded) and the neighbouring articles."""
     out = [page_meta(display_title(article)), f"# {heading_text(display_title(article))}", "",
-           f"{byline(article)}\n{{ .dossier-byline }}", ""]
+           f"{byline(article, author_page)}\n{{ .dossier-byline }}", ""]
     for block in article.blocks:
         out += [render_block(article, block, annotate), ""]
     referenced = referenced_notes(article)
@@ -245,7 +253,7 @@ def render_article(article: Article, annotate: Annotator = _no_annotations,
                     for n in loose]
             out.append("")
     out += ['??? info "Angaben zum Artikel und ihre Herkunft"', "",
-            *_indented(metadata_table(article).split("\n")), ""]
+            *_indented(metadata_table(article, author_page).split("\n")), ""]
     if article.removed:
         out += [f'??? note "Beim Einlesen entfernt: {count(len(article.removed), "Zeile", "Zeilen")} '
                 'Seitennavigation"', ""]

@@ -22,7 +22,7 @@ from dossier.publish.pdf import PdfPage, PdfPlan, PdfSection
 from dossier.read.registryfile import SCHEMAS
 from dossier.render.actor_links import actor_path, annotator
 from dossier.render.actor_pages import KIND_LABELS, actor_data_path, render_actor, render_actor_index
-from dossier.render.actor_stats import cooccurrences
+from dossier.render.actor_stats import author_names, authored_by, cooccurrences
 from dossier.render.articles import (
     article_path,
     article_url,
@@ -153,17 +153,23 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
                            "mit der Zahl der Erwähnungen.")
 
     actor_events = events_by_actor(events)
+    authors = authored_by(actors, articles)
+    # The byline links to the author's page when it names one author, a registry person.
+    author_page = {i: actor for actor, ids in authors.items() for i in ids
+                   if len(author_names(by_id[i].author.value or "")) == 1}
     order = reading_order(articles)
     # The pages of each article and each actor (and its full mention list) are most of the
     # rendering and independent of each other: rendered on every core (index/parallel.py),
     # in this order, so the result is the same either way.
     pages_of: list[Callable[[], Generated]] = [
         *(partial(lambda i, a: Generated(article_path(a.id), render_article(
-            a, annotate, (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None)), a.path), i, a)
+            a, annotate, (order[i - 1] if i else None, order[i + 1] if i + 1 < len(order) else None),
+            author_page.get(a.id)), a.path), i, a)
           for i, a in enumerate(order)),
         *(partial(lambda a: Generated(actor_path(a.id), render_actor(
             a, by_actor[a.id], by_id, together[a.id], actors_by_id,
-            actor_events_section(actor_events[a.id], actor_data_path(a.id), chronik), actor_network(a)),
+            actor_events_section(actor_events[a.id], actor_data_path(a.id), chronik), actor_network(a),
+            [by_id[i] for i in authors.get(a.id, ())]),
             f"{REGISTRY_PATH}#L{a.line}"), a) for a in actors),
         # Every mention of each actor, which its page shows only in part once the corpus is large.
         *(partial(lambda a: Generated(actor_data_path(a.id), to_compact_json(actor_mentions_record(
