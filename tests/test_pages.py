@@ -308,3 +308,4 @@ def test_an_author_in_the_registry_gets_their_articles_and_a_linked_byline(tmp_p
     assert "· [Thomas Latschan](../akteure/thomas-latschan.md)" in files["artikel/a.md"]
     assert "akteure/thomas-latschan" not in files["artikel/b.md"].split("\n{ .dossier-byline }")[0]
     assert "Autor von" not in files[f"akteure/{ACTOR}.md"]
+    assert "## Erwähnungen" not in page and "## Erwähnungen" in files[f"akteure/{ACTOR}.md"]

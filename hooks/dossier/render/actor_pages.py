@@ -154,7 +154,9 @@ def actor_summary(actor: Actor, mentions: list[Mention], authored: int = 0) -> s
 def mentions_section(actor: Actor, mentions: list[Mention], articles: dict[str, Article]) -> list[str]:
     """The mentions in context: every one in a small corpus; in a large one the articles naming
     the actor most, a few places each, and a link to the full list in the open data. Context
-    sentences are cut only for the places shown."""
+    sentences are cut only for the places shown. No section (no empty heading) without any."""
+    if not mentions:
+        return []
     ordered = sorted(mentions, key=lambda m: (m.article, m.line, m.start))
     chosen = select(ordered, lambda m: m.article)
     out = [f"## Erwähnungen ({count(len(mentions), 'Stelle', 'Stellen')} in "
