@@ -319,6 +319,27 @@ def test_search_puts_the_actor_page_first_for_any_spelling(real_build: Build) ->
     assert visit.hosts == {"127.0.0.1"}, visit.hosts
 
 
+# The widest tables a reader meets, by page (each holds at least one).
+TABLE_PAGES = ("glossar/", "akteure/", "akteure/alexander-lukaschenko/", "ereignisse/", "artikel/")
+_TABLE_FIT = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].map(w => ({
+  over: w.scrollWidth - w.clientWidth,
+  cue: getComputedStyle(w).backgroundImage.includes('radial-gradient'),
+}))"""
+
+
+@pytest.mark.browser
+def test_tables_on_a_phone_fit_or_show_that_they_scroll(real_build: Build) -> None:
+    """A phone hides scroll bars: a table wider than the screen clipped its last column with no
+    sign that more was there. Tables now wrap to the width; one that cannot shows a shadow."""
+    width, found = 390, {}
+    with serve(real_build.site) as base, browser(width, 844) as context:
+        for url in TABLE_PAGES:
+            found[url] = open_page(context, base + url, Visit()).evaluate(_TABLE_FIT)
+    assert all(found.values()), found
+    clipped = {u: t for u, tables in found.items() for t in tables if t["over"] > 1 and not t["cue"]}
+    assert not clipped, clipped
+
+
 # --- who acts with whom ---------------------------------------------------------------------
 
 def test_network_picture_is_reproducible_escaped_svg() -> None:
