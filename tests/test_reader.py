@@ -156,6 +156,26 @@ def test_no_offline_page_loads_anything_from_outside(offline_copy: Path) -> None
     assert not [p.name for p in html_pages(offline_copy) if "unpkg.com" in p.read_text(encoding="utf-8")]
 
 
+@pytest.mark.browser
+def test_a_browser_without_resize_observer_fetches_no_polyfill(real_build: Build) -> None:
+    """Material loads a ResizeObserver polyfill from unpkg.com where the browser has none; the
+    dossier's stand-in keeps such a reader's pages free of third-party requests."""
+    visit = Visit()
+    with serve(real_build.site) as base, browser() as context:
+        context.add_init_script("delete window.ResizeObserver;")
+        page = open_page(context, base + "akteure/alexander-lukaschenko/", visit)
+        assert page.evaluate("() => typeof ResizeObserver") == "function"
+        results = search(page, "Lukaschenko")
+    assert results and visit.hosts == {"127.0.0.1"}, visit.hosts
+    assert not visit.errors, visit.errors
+
+
+def test_no_page_holds_a_diagram_that_would_fetch_mermaid(real_build: Build) -> None:
+    """The bundle's other outside address: Mermaid, fetched for an element of class mermaid."""
+    assert not [p.name for p in html_pages(real_build.site)
+                if re.search(r'class="[^"]*\bmermaid\b', p.read_text(encoding="utf-8"))]
+
+
 def search(page: Any, query: str) -> list[str]:
     """Type `query` into Material's search box; the result addresses, best first."""
     page.click("label.md-search__icon, .md-search__input", timeout=5000)
