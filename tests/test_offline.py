@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 
 import dossier_hooks
 from conftest import ENV, MKDOCS, ROOT, untraced
@@ -220,3 +220,38 @@ def test_network_pictures_are_in_the_pdf(reader: PdfReader) -> None:
     start = titles["Akteure"]
     overview = " ".join(page.extract_text() for page in reader.pages[start:start + 2])
     assert "Das ganze Netz" in overview and "Alexander Lukaschenko" in overview    # drawn labels are text
+
+
+def placed_lines(page: PageObject) -> list[tuple[float, str]]:
+    """A page's text pieces with their distance from the top, top first (pypdf's extraction
+    order is not the reading order)."""
+    lines: list[tuple[float, str]] = []
+    page.extract_text(visitor_text=lambda text, _cm, tm, _font, _size:
+                      lines.append((tm[5], text.strip())) if text.strip() else None)
+    return sorted(lines)
+
+
+def test_a_section_opening_page_does_not_repeat_the_section_title(reader: PdfReader) -> None:
+    """The part title "Akteure" was followed by the page's own "Akteure" right below it."""
+    titles = outline_titles(reader)
+    with untraced():
+        for title in ("Akteure", "Chronik", "Quellen"):
+            lines = placed_lines(reader.pages[titles[title]])
+            running_head = min(top for top, text in lines if text == title)
+            assert [text for top, text in lines if top > running_head].count(title) == 1, (title, lines[:5])
+
+
+def test_a_month_heading_never_ends_a_pdf_page(reader: PdfReader) -> None:
+    """The Chronik's "JULI" sat alone at the foot of a page, its entries on the next. Text is
+    ordered by its place on the page (pypdf's extraction order is not the reading order): the
+    lowest line is the page number, the one above it must not be a month."""
+    months = {"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+              "oktober", "november", "dezember"}
+    checked = 0
+    with untraced():
+        for number, page in enumerate(reader.pages, start=1):
+            lines = placed_lines(page)
+            if len(lines) > 2:
+                checked += any(text.lower() in months for _, text in lines)
+                assert lines[-2][1].lower() not in months, (number, lines[-3:])
+    assert checked, "no page with a month heading: the Chronik is missing from the PDF"

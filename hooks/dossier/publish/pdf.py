@@ -201,6 +201,15 @@ def _toc(plan: PdfPlan, numbers: dict[str, int] | None) -> str:
     return f'<nav class="toc"><h1 class="toc-title">Inhalt</h1><ul>{"".join(items)}</ul></nav>'
 
 
+def _drop_repeated_title(article: ET.Element, title: str) -> None:
+    """The first page of a section titled like the section ("Chronik" under "Chronik") loses
+    its own title: the part title just above says it, and twice reads as a mistake."""
+    for heading in article.findall("h1"):
+        if " ".join("".join(heading.itertext()).replace("¶", "").split()) == title:
+            article.remove(heading)
+        return
+
+
 def _section_id(section: PdfSection) -> str:
     return "s-" + "".join(c if c.isalnum() else "-" for c in section.title.lower())
 
@@ -239,6 +248,8 @@ def _bodies(site: Path, plan: PdfPlan, progress: Callable[[str], None],
         for index, page in enumerate(section.pages):
             source = site / page.url / "index.html"
             article = rewrite(_content(source.read_text(encoding="utf-8")), page.url, keys)
+            if index == 0 and not single:
+                _drop_repeated_title(article, section.title)
             for link in article.iter("a"):
                 if (link.get("href") or "").startswith("#"):
                     link.set("href", LINK_PREFIX + (link.get("href") or "")[1:])
