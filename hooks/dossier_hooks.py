@@ -88,7 +88,8 @@ def _epoch() -> int:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for item in generate(_state["corpus"], _downloads(), _settings[0].title):
+    for item in generate(_state["corpus"], _downloads(), _settings[0].title,
+                         directory_urls=config.use_directory_urls):
         file = File.generated(config, item.path, content=item.content)
         if not item.in_nav:
             file.inclusion = InclusionLevel.NOT_IN_NAV

@@ -255,3 +255,16 @@ def test_a_month_heading_never_ends_a_pdf_page(reader: PdfReader) -> None:
                 checked += any(text.lower() in months for _, text in lines)
                 assert lines[-2][1].lower() not in months, (number, lines[-3:])
     assert checked, "no page with a month heading: the Chronik is missing from the PDF"
+
+
+def test_linked_network_nodes_keep_their_circles_in_the_pdf() -> None:
+    """WeasyPrint draws an SVG <a> as text: a linked node would lose its circle."""
+    from dossier.publish.pdf import _content, rewrite
+
+    page = ('<html><body><article><p><a href="../b/">Boris</a></p><svg xmlns="http://www.w3.org/2000/svg">'
+            '<a href="../b/"><g><title>Boris</title><circle r="4"/><text>Boris</text></g></a></svg>'
+            '</article></body></html>')
+    article = rewrite(_content(page), "akteure/a/", {"akteure/a/": "p-a", "akteure/b/": "p-b"})
+    picture = next(article.iter("svg"))
+    assert not list(picture.iter("a")) and len(list(picture.iter("circle"))) == 1
+    assert [a.get("href") for a in article.iter("a")] == ["#p-b"]     # the text link still leads there

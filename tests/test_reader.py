@@ -29,7 +29,7 @@ from dossier.read.seedfile import read_seed
 from dossier.render.actor_pages import actor_summary, render_actor
 from dossier.render.articles import display_title, reading_order, render_article
 from dossier.render.glossary import render_glossary, scheme_label
-from dossier.render.network import figure, neighbourhood, network_svg
+from dossier.render.network import CHAR_WIDTH, FONT_SIZE, figure, neighbourhood, network_svg, page_href, place_labels
 
 # Interface strings Material, Python-Markdown or our own renderers produce in English unless
 # configured; none may reach a page of a German site.
@@ -396,3 +396,89 @@ def test_network_pictures_are_in_the_offline_copy(offline_copy: Path) -> None:
     pictures = [p for p in (offline_copy / "akteure").glob("*.html")
                 if 'class="dossier-network-svg"' in p.read_text(encoding="utf-8")]
     assert len(pictures) > 1
+
+
+@pytest.mark.parametrize(("source", "target", "directory_urls", "href"), [
+    ("akteure/a.md", "akteure/b.md", True, "../b/"),
+    ("akteure/a.md", "akteure/b.md", False, "b.html"),
+    ("akteure/index.md", "akteure/b.md", True, "b/"),
+    ("akteure/index.md", "akteure/b.md", False, "b.html"),
+    ("index.md", "akteure/b.md", True, "akteure/b/"),
+    ("akteure/a.md", "index.md", True, "../../"),
+    ("akteure/a.md", "index.md", False, "../index.html"),
+    ("akteure/b.md", "akteure/index.md", True, "../"),
+    ("akteure/a.md", "akteure/a.md", True, "./"),
+])
+def test_links_in_raw_html_are_spelt_as_the_built_site_addresses_pages(
+        source: str, target: str, directory_urls: bool, href: str) -> None:
+    assert page_href(source, target, directory_urls) == href
+
+
+def _label_box(x: float, y: float, anchor: str, letters: int) -> tuple[float, float, float, float]:
+    width = letters * CHAR_WIDTH
+    left = {"middle": x - width / 2, "start": x, "end": x - width}[anchor]
+    return left, y - FONT_SIZE, left + width, y
+
+
+def test_labels_of_close_nodes_do_not_cover_each_other_and_stay_in_the_picture() -> None:
+    # A knot of five nodes 14 px apart with long names (every label above would collide),
+    # and one at the left edge whose centred label would be cut off.
+    points = [(300.0 + 14 * i, 200.0 + (i % 2) * 14, 5.0, 22) for i in range(5)] + [(8.0, 100.0, 5.0, 20)]
+    placed = place_labels(points, (720, 440))
+    boxes = [_label_box(x, y, anchor, p[3]) for (x, y, anchor), p in zip(placed, points, strict=True)]
+    overlaps = [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+                if min(boxes[i][2], boxes[j][2]) - max(boxes[i][0], boxes[j][0]) > 1
+                and min(boxes[i][3], boxes[j][3]) - max(boxes[i][1], boxes[j][1]) > 1]
+    assert len(overlaps) <= 1, (overlaps, placed)          # five labels, four sides: at most one pair meets
+    assert boxes[-1][0] >= 0 and placed[-1][2] == "start", placed[-1]
+    assert place_labels(points, (720, 440)) == placed       # reproducible
+
+
+def test_network_nodes_link_to_their_actors_but_the_centre() -> None:
+    actors = {i: _actor(id=i, name=n) for i, n in (("a", "Anna"), ("b", "Boris"), ("c", "Cäcilie"))}
+    together = {"a": Counter({"b": 3, "c": 1}), "b": Counter({"a": 3, "c": 1}), "c": Counter({"a": 1, "b": 1})}
+    svg = network_svg({"a", "b", "c"}, together, actors, {"a": 5, "b": 3, "c": 1}, center="a",
+                      href=lambda other: f'../{other}/"><script>')
+    root = ElementTree.fromstring(svg)
+    links = {"".join(a.itertext()).strip(): a.get("href") for a in root.iter("{http://www.w3.org/2000/svg}a")}
+    assert links == {"BorisBoris": '../b/"><script>', "CäcilieCäcilie": '../c/"><script>'}   # escaped, kept as text
+    assert root.get("role") == "group"                # a screen reader can reach the links
+    plain = ElementTree.fromstring(network_svg({"a", "b", "c"}, together, actors, {"a": 5, "b": 3, "c": 1}))
+    assert plain.get("role") == "img" and not list(plain.iter("{http://www.w3.org/2000/svg}a"))
+
+
+def _network_links(page: Path) -> list[str]:
+    text = page.read_text(encoding="utf-8")
+    pictures = re.findall(r'<svg class="dossier-network-svg".*?</svg>', text, re.DOTALL)
+    return [html.unescape(h) for picture in pictures for h in re.findall(r'<a href="([^"]*)"', picture)]
+
+
+def test_every_network_node_leads_to_its_actor_page_online(real_build: Build) -> None:
+    pages = [real_build.site / "akteure" / "index.html",
+             *sorted((real_build.site / "akteure").glob("*/index.html"))]
+    checked = 0
+    for page in pages:
+        for href in _network_links(page):
+            assert href.endswith("/") and (page.parent / href / "index.html").is_file(), (page, href)
+            checked += 1
+    assert checked > 20, checked
+
+
+def test_every_network_node_leads_to_its_actor_page_offline(offline_copy: Path) -> None:
+    checked = 0
+    for page in sorted((offline_copy / "akteure").glob("*.html")):
+        for href in _network_links(page):
+            assert href.endswith(".html") and (page.parent / href).is_file(), (page, href)
+            checked += 1
+    assert checked > 20, checked
+
+
+@pytest.mark.browser
+def test_clicking_a_network_node_opens_that_actor(real_build: Build) -> None:
+    with serve(real_build.site) as base, browser() as context:
+        page = open_page(context, base + "akteure/alexander-lukaschenko/", Visit())
+        node = page.locator("svg.dossier-network-svg a").first
+        target = node.get_attribute("href")
+        node.locator("circle").click()
+        page.wait_for_url("**/akteure/**")
+        assert page.url == base + "akteure/" + target.removeprefix("../"), (page.url, target)

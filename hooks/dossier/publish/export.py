@@ -31,12 +31,13 @@ def export(root: Path, out: Path) -> tuple[int, list[str]]:
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(root / "docs", docs)
-    generated = generate(corpus)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    # The network pictures' links are raw HTML, spelt as the site's page addresses will be.
+    generated = generate(corpus, directory_urls=not re.search(r"(?m)^use_directory_urls:\s*false\b", config))
     for item in generated:
         target = docs / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(item.content, encoding="utf-8")
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", config)
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
     if (root / "overrides").is_dir():

@@ -116,6 +116,12 @@ def rewrite(article: ET.Element, page_url: str, keys: dict[str, str]) -> ET.Elem
     """Prefix ids with the page key and point links into the PDF (pure, for tests)."""
     own = keys[page_url]
     _strip(article)
+    # WeasyPrint draws an SVG <a> as text, which would drop the circle inside a network
+    # picture's linked node: there the link becomes a plain group (the page has text links).
+    for picture in article.iter("svg"):
+        for link in picture.iter("a"):
+            link.tag = "g"
+            link.attrib.pop("href", None)
     for element in article.iter():
         if element.get("id"):
             element.set("id", f"{own}--{element.get('id')}")

@@ -45,7 +45,7 @@ from dossier.render.german import count, long_date
 from dossier.render.glossary import render_glossary
 from dossier.render.home import Counts, render_home
 from dossier.render.mdtext import Insert
-from dossier.render.network import figure, neighbourhood, network_svg
+from dossier.render.network import figure, neighbourhood, network_svg, page_href
 from dossier.render.opendata import (
     actor_mentions_record,
     actor_record,
@@ -116,13 +116,16 @@ def _render(pages: list[Callable[[], Generated]], span: tuple[int, int]) -> list
 
 
 def generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...] = (),
-             title: str = "Dossier") -> list[Generated]:
-    """Every generated page and data file; `title` is the site's name (mkdocs.yml site_name)."""
+             title: str = "Dossier", *, directory_urls: bool = True) -> list[Generated]:
+    """Every generated page and data file; `title` is the site's name (mkdocs.yml site_name),
+    `directory_urls` how the built site spells page addresses (mkdocs.yml; the offline copy
+    has none), for the links inside raw HTML that MkDocs does not rewrite."""
     with paused_gc():
-        return _generate(corpus, downloads, title)
+        return _generate(corpus, downloads, title, directory_urls)
 
 
-def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title: str) -> list[Generated]:
+def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title: str,
+              directory_urls: bool) -> list[Generated]:
     articles = list(corpus.articles)
     by_id = {a.id: a for a in articles}
     sources = list(corpus.sources)
@@ -147,7 +150,8 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
 
     def actor_network(actor: Actor) -> list[str]:
         svg = network_svg(neighbourhood(actor.id, together), together, actors_by_id, named, center=actor.id,
-                          title=f"Mit {actor.name} am häufigsten genannte Akteure")
+                          title=f"Mit {actor.name} am häufigsten genannte Akteure",
+                          href=lambda other: page_href(actor_path(actor.id), actor_path(other), directory_urls))
         return figure(svg, "Wer mit wem genannt wird: Linien verbinden Akteure, die im selben Absatz, in derselben "
                            "Bildunterschrift oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen "
                            "mit der Zahl der Erwähnungen.")
@@ -180,7 +184,8 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
     def overview(_workers: bool) -> None:
         """The overview pages, data files and event pages, here while workers render the rest."""
         whole = figure(network_svg({a for a in named if together.get(a)}, together, actors_by_id, named,
-                                   title="Alle Akteure und wer mit wem genannt wird", size=(1000, 680)),
+                                   title="Alle Akteure und wer mit wem genannt wird", size=(1000, 680),
+                                   href=lambda other: page_href("akteure/index.md", actor_path(other), directory_urls)),
                        "Das ganze Netz: Linien verbinden Akteure, die im selben Absatz, in derselben "
                        "Bildunterschrift oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen mit der "
                        "Zahl der Erwähnungen; Farben: Personen blau, Organisationen grün, Staaten orange, Medien grau.")
