@@ -151,3 +151,15 @@ def test_a_seed_reads_the_same_with_and_without_the_quick_reader(block: str,
     quick = read_seed("seeds/x.txt", data)
     monkeypatch.setattr(seedfile, "simple_front_matter", lambda _text: None)
     assert quick == read_seed("seeds/x.txt", data)
+
+
+@pytest.mark.parametrize("block", [
+    "title: x\ntopics: " + "[" * 3000 + "]" * 3000 + "\n",
+    "title: x\nnotes:\n" + "".join(" " * i + f"k{i}:\n" for i in range(1, 400)) + " " * 400 + "v: 1\n",
+])
+def test_yaml_nested_too_deep_names_the_line_where_it_goes_too_deep(block: str) -> None:
+    """Python's recursion limit stopped the parser; the message said line 1 and RecursionError."""
+    data, diags = load_yaml("seeds/x.txt", block, first_line=2)
+    deepest = block.count("\n") if "k1:" in block else 2
+    assert data is None and [(d.line, d.code) for d in diags] == [(deepest + 1, "yaml-too-deep")], diags
+    assert "Recursion" not in diags[0].message

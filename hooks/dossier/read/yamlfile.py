@@ -104,11 +104,45 @@ def load_yaml(path: str, text: str, first_line: int = 1) -> tuple[Any, list[Diag
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, [Diagnostic(path, _line(mark, first_line), "error", f"not valid YAML: {problem}", "yaml")]
-    except (TypeError, ValueError, RecursionError) as exc:  # e.g. a list used as a mapping key
+    except RecursionError:
+        line, depth = _deepest(text)
+        return None, [Diagnostic(path, line + first_line - 1, "error",
+                                 f"nested {depth} levels deep here, too deep to read; a dossier file needs "
+                                 "only a few levels", "yaml-too-deep")]
+    except (TypeError, ValueError) as exc:  # e.g. a list used as a mapping key
         return None, [Diagnostic(path, first_line, "error", f"not valid YAML here: {type(exc).__name__}: "
                                  f"{str(exc)[:120]}", "yaml")]
     problem = _check_strings(path, data, first_line, first_line)
     return (None, [problem]) if problem else (data, [])
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """The line (1-based) where `text` nests deepest, and how deep: open flow brackets plus
+    block levels (indentation steps and "- " items). Rough on purpose (quotes only skipped),
+    and only run after the parser gave up on the depth."""
+    best, flow, indents = (1, 0), 0, [0]
+    for number, line in enumerate(text.splitlines(), start=1):
+        content = line.lstrip(" ")
+        if content and not content.startswith("#") and not flow:
+            indent = len(line) - len(content)
+            while indents[-1] > indent:
+                indents.pop()
+            if indent > indents[-1]:
+                indents.append(indent)
+        dashes = len(content) - len(content.lstrip("- ")) if content.startswith("- ") else 0
+        quote = ""
+        for char in content:
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char in "[{":
+                flow += 1
+                best = max(best, (number, flow + len(indents) + dashes // 2), key=lambda b: b[1])
+            elif char in "]}":
+                flow = max(flow - 1, 0)
+        best = max(best, (number, len(indents) + dashes // 2), key=lambda b: b[1])
+    return best
 
 
 def key_line(mapping: Any, key: str, first_line: int = 1) -> int:
