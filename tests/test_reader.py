@@ -3,6 +3,7 @@ search ranking and the offline copy (the last two in a real browser)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -482,3 +483,33 @@ def test_clicking_a_network_node_opens_that_actor(real_build: Build) -> None:
         node.locator("circle").click()
         page.wait_for_url("**/akteure/**")
         assert page.url == base + "akteure/" + target.removeprefix("../"), (page.url, target)
+
+
+# --- the start page ---------------------------------------------------------------------------
+
+def test_the_start_page_overview_is_bounded_newest_first_and_escaped() -> None:
+    from dossier.index.events import Event
+    from dossier.render.home import at_a_glance
+
+    articles = [parse(f"---\ntitle: Bericht *{n}* [x](javascript:alert(1))\ndate: 2025-03-{n:02d}\n"
+                      f"outlet: Blatt {n}\n---\nText über Minsk.\n", f"seeds/a{n:02d}.txt") for n in range(1, 29)]
+    actors = [_actor(id=f"p{n}", name=f"Person <b>{n}</b>") for n in range(20)]
+    named = Counter({f"p{n}": 100 - n for n in range(20)})
+    events = [Event(f"e{n}", f"Treffen {n}", dt.date(2025, 3, n), dt.date(2025, 3, n), None, "day", ())
+              for n in range(1, 29)]
+    events += [Event("plan", "Gipfel später", dt.date(2025, 12, 1), dt.date(2025, 12, 1), None, "day", ()),
+               Event("jahr", "Das Jahr", dt.date(2025, 1, 1), dt.date(2025, 12, 31), None, "year", ())]
+    lines = at_a_glance(articles, actors, named, events)
+    text = "\n".join(lines)
+    listed = re.findall(r"\(artikel/(a\d+)\.md\)", text)
+    assert listed == ["a28", "a27", "a26", "a25", "a24"]                 # five, newest first
+    assert "28. März 2025" in text and "Blatt 28" in text
+    assert re.findall(r"\(akteure/(p\d+)\.md\) \((\d+)\)", text)[:2] == [("p0", "100"), ("p1", "99")]
+    assert len(re.findall(r"\(akteure/", text)) == 10
+    shown = re.findall(r"\[Treffen (\d+)\]", text)
+    assert shown == ["28", "27", "26", "25", "24"]                       # the latest events up to the newest article
+    assert "Gipfel später" not in text and "Das Jahr" not in text        # no forecast, no bare year
+    assert "28\\. März 2025:" in text                                   # not an ordered list starting at 28
+    rendered = markdown.markdown(text)
+    assert "<b>" not in rendered and "<em>" not in rendered and 'href="javascript' not in rendered
+    assert at_a_glance([], [], Counter(), []) == []

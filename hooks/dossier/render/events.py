@@ -44,8 +44,13 @@ def event_link(event: Event, chronik: Chronik | None = None) -> str:
 MAX_LINKED_SPAN = dt.timedelta(days=92)
 
 
+def linkable_precision(precision: str) -> bool:
+    """Whether a date of this precision says when something happened (not "2025", "seit 2020")."""
+    return precision not in ("year", "decade", "since")
+
+
 def linkable(mention: EventMention) -> bool:
-    return mention.precision not in ("year", "decade", "since") and mention.last - mention.first <= MAX_LINKED_SPAN
+    return linkable_precision(mention.precision) and mention.last - mention.first <= MAX_LINKED_SPAN
 
 
 def list_safe(markdown: str) -> str:

@@ -43,7 +43,7 @@ from dossier.render.events import (
 )
 from dossier.render.german import count, long_date
 from dossier.render.glossary import render_glossary
-from dossier.render.home import Counts, render_home
+from dossier.render.home import Counts, at_a_glance, render_home
 from dossier.render.mdtext import Insert
 from dossier.render.network import figure, neighbourhood, network_svg, page_href
 from dossier.render.opendata import (
@@ -190,7 +190,8 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
                        "Bildunterschrift oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen mit der "
                        "Zahl der Erwähnungen; Farben: Personen blau, Organisationen grün, Staaten orange, Medien grau.")
         files.extend([
-            Generated("index.md", render_home(counts, SECTIONS, downloads, title), in_nav=True),
+            Generated("index.md", render_home(counts, SECTIONS, downloads, title,
+                                              at_a_glance(articles, actors, named, events, chronik)), in_nav=True),
             *(Generated(path, content, in_nav=path == "artikel/index.md")
               for path, content in render_article_index(articles)),
             Generated("quellen.md", render_sources(sources, by_id), in_nav=True),
