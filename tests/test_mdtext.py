@@ -8,7 +8,7 @@ import re
 import markdown
 import pytest
 
-from dossier.render.mdtext import Insert, compose, escape_block, fixed, link_to, one_space
+from dossier.render.mdtext import MAX_REFERENCES, Insert, compose, escape_block, fixed, link_to, one_space, pieces
 
 EXTENSIONS = ["footnotes", "attr_list", "md_in_html", "tables", "admonition", "pymdownx.details", "toc",
               "abbr"]
@@ -76,3 +76,46 @@ def test_one_space_is_the_whitespace_regex(text: str) -> None:
 def test_one_space_knows_every_whitespace_character() -> None:
     every = "".join(map(chr, range(0x110000)))
     assert one_space(f"a{every}b") == re.sub(r"\s+", " ", f"a{every}b")
+
+
+def _references(markdown_text: str) -> int:
+    return markdown_text.count("&") + markdown_text.count("[^") + markdown_text.count("](")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_pieces_cut_only_between_inserts_and_keep_every_character(seed: int) -> None:
+    """An enormous paragraph is cut into pieces Python-Markdown renders in linear time; the
+    pieces hold the same text and the same markup, in order."""
+    import random
+
+    rng = random.Random(seed)
+    n = rng.randint(0, 4000)
+    text = "".join(rng.choice("ab <[] *c\u00e4") for _ in range(n))
+    inserts = []
+    for _ in range(rng.randint(0, 600)):
+        a = rng.randint(0, n)
+        b = min(n, a + rng.choice([0, 0, 1, 3, 8]))
+        inserts.append(Insert(a, b, link_to("x.md") if b > a else fixed("[^1]")))
+    cut = pieces(text, inserts)
+    assert "".join(piece for piece, _ in cut) == text
+    assert sum(len(held) for _, held in cut) == len(inserts)
+    joined = "".join(compose(piece, held, block=False) for piece, held in cut)
+    assert joined.replace(" ", "") == compose(text, inserts, block=False).replace(" ", "")
+    for piece, held in cut:
+        assert all(0 <= i.start <= i.end <= len(piece) for i in held)
+        if len(cut) > 1:
+            assert _references(compose(piece, held, block=False)) <= 3 * MAX_REFERENCES
+
+
+def test_ordinary_paragraphs_stay_whole() -> None:
+    text = "Ein Satz mit <Klammern> & [eckigen] Zeichen. " * 20
+    inserts = [Insert(0, 3, link_to("a.md"))]
+    assert pieces(text, inserts) == [(text, inserts)]
+
+
+def test_a_run_of_footnote_markers_at_one_place_is_cut_too() -> None:
+    """300,000 markers in an empty paragraph: pieces of empty text, the markers shared out."""
+    markers = [Insert(0, 0, fixed(" &#40;1&#41;"))] * 30_000
+    cut = pieces("", markers)
+    assert len(cut) > 10 and sum(len(held) for _, held in cut) == 30_000
+    assert all(piece == "" and len(held) <= MAX_REFERENCES for piece, held in cut)

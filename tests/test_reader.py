@@ -513,3 +513,22 @@ def test_the_start_page_overview_is_bounded_newest_first_and_escaped() -> None:
     rendered = markdown.markdown(text)
     assert "<b>" not in rendered and "<em>" not in rendered and 'href="javascript' not in rendered
     assert at_a_glance([], [], Counter(), []) == []
+
+
+def test_an_enormous_paragraph_is_rendered_as_several_each_of_bounded_markup() -> None:
+    """A 900 KB one-line paste of "[1]" kept `mkdocs build` busy for minutes: Python-Markdown's
+    inline pass is quadratic in the character references of one paragraph."""
+    from dossier.render.mdtext import MAX_REFERENCES
+
+    article = parse("Titel\n\nVorspann " + "<b>&" * 6000 + "\n\nText " + "[1] " * 3000 + "Ende.\n\n"
+                    "Anmerkungen\n\n1. Eine Anmerkung " + "<i>" * 5000 + " Schluss.\n")
+    page = render_article(article)
+    body = page.split("## Anmerkungen")[0]
+    paragraphs = [p for p in body.split("\n\n") if "&#60;" in p or "[^1]" in p]
+    assert len(paragraphs) > 6, len(paragraphs)
+    assert all(p.count("&") + p.count("[^") <= 3 * MAX_REFERENCES for p in paragraphs)
+    assert body.count("{ .dossier-lead #zeile-3 }") == 1 and body.count("[^1]") == 3000
+    html_page = markdown.markdown(page, extensions=["attr_list", "footnotes"])
+    shown = re.sub(r"<[^>]*>|\s", "", html_page)         # the text, whatever the paragraphs
+    assert "Vorspann" + "&lt;b&gt;&amp;" * 6000 + "Text" in shown
+    assert "EineAnmerkung" + "&lt;i&gt;" * 5000 + "Schluss." in shown

@@ -23,6 +23,7 @@ from dossier.render.mdtext import (
     escape_inline,
     fixed,
     heading_text,
+    pieces,
     safe_url,
     tooltip_text,
 )
@@ -157,7 +158,14 @@ def render_block(article: Article, block: Block, annotate: Annotator) -> str:
     anchor = f"zeile-{block.line}"
     # Headings reach the table of contents, which Material may show again as a tooltip.
     source = tooltip_text(block.text) if block.kind == "heading" else block.text
-    text = compose(source, _with_markers(block, annotate, article, "text"))
+    inserts = _with_markers(block, annotate, article, "text")
+    more = pieces(source, inserts) if block.kind in ("paragraph", "lead") else []
+    if len(more) > 1:      # one enormous paragraph, rendered as several (mdtext.MAX_REFERENCES)
+        css = ".dossier-lead" if block.kind == "lead" else ""
+        first, *rest = (compose(piece, shifted) for piece, shifted in more)
+        own = f"{{ {css} #{anchor} }}" if css else f"{{ #{anchor} }}"
+        return "\n\n".join([f"{first}\n{own}", *(f"{p}\n{{ {css} }}" if css else p for p in rest)])
+    text = compose(source, inserts)
     if block.kind == "heading":
         return f"## {text} {{ #{anchor} }}"
     if block.kind == "caption":
@@ -177,7 +185,9 @@ def render_block(article: Article, block: Block, annotate: Annotator) -> str:
     return f"{text}\n{{ {css}#{anchor} }}"
 
 
-def render_footnote(article: Article, note: Footnote, annotate: Annotator) -> str:
+def note_pieces(article: Article, note: Footnote, annotate: Annotator) -> list[str]:
+    """A note's text as Markdown, in pieces when it is enormous (mdtext.MAX_REFERENCES); the
+    caller sets them as paragraphs of one note."""
     inserts = annotate(article.id, note.line, note_part(note.number), note.text)
     for link in note.links:
         target = safe_url(link.target)
@@ -185,10 +195,17 @@ def render_footnote(article: Article, note: Footnote, annotate: Annotator) -> st
             inserts.append(Insert(link.start, link.end, fixed(f"[{escape_inline(link.target)}]({target})")))
     # Block mode: a note is inline text, so "# Kopf" or "- x" at its start must not become a
     # heading or a list inside the footnote.
-    text = compose(note.text, inserts)
+    texts = [compose(piece, shifted) for piece, shifted in pieces(note.text, inserts)]
     # A letter note ("[a]" in the text) keeps its label: the footnote number is only its place
     # in the list, the label is how the source cites it.
-    return f'<span class="dossier-note-label">[{note.label}]</span> {text}' if note.label else text
+    if note.label:
+        texts[0] = f'<span class="dossier-note-label">[{note.label}]</span> {texts[0]}'
+    return texts
+
+
+def render_footnote(article: Article, note: Footnote, annotate: Annotator) -> str:
+    """A footnote definition's text: its further paragraphs indented under the first."""
+    return "\n\n    ".join(note_pieces(article, note, annotate))
 
 
 def byline(article: Article, author_page: str | None = None) -> str:
@@ -248,9 +265,11 @@ def render_article(article: Article, annotate: Annotator = _no_annotations,
         loose = [n for n in article.footnotes if n.number not in referenced]
         if loose:
             out += ["Anmerkungen ohne Verweis im Text:", ""]
-            out += [f'<p class="dossier-loose-note" id="{footnote_anchor(article, n.number)}" markdown>'
-                    f"Anmerkung {n.number} (Zeile {n.line}): {render_footnote(article, n, annotate)}</p>"
-                    for n in loose]
+            for n in loose:
+                first, *rest = note_pieces(article, n, annotate)
+                out.append(f'<p class="dossier-loose-note" id="{footnote_anchor(article, n.number)}" markdown>'
+                           f"Anmerkung {n.number} (Zeile {n.line}): {first}</p>")
+                out += [f'<p class="dossier-loose-note" markdown>{more}</p>' for more in rest]
             out.append("")
     out += ['??? info "Angaben zum Artikel und ihre Herkunft"', "",
             *_indented(metadata_table(article, author_page).split("\n")), ""]

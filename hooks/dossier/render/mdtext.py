@@ -10,6 +10,7 @@ escaped text, through `compose`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -101,6 +102,62 @@ def link_to(target: str, title: str = "") -> Callable[[str], str]:
     """A renderer that turns the covered (escaped) text into a Markdown link to `target`."""
     suffix = f' "{title_attribute(title)}"' if title else ""
     return lambda covered: f"[{covered}]({target}{suffix})"
+
+
+# Python-Markdown's inline pass re-slices a paragraph's text once per character reference it
+# finds: quadratic past about 2,000 of them in one paragraph (a 900 KB one-line paste of "[1]"
+# kept a build busy for minutes). A paragraph with more is rendered as several.
+MAX_REFERENCES = 1000
+INSERT_WEIGHT = 3          # a link or footnote reference: its own markup, references in a tooltip
+
+
+def pieces(text: str, inserts: list[Insert]) -> list[tuple[str, list[Insert]]]:
+    """`text` with its inserts, cut so that each piece holds at most about MAX_REFERENCES
+    escaped characters and inserts (an insert counts as INSERT_WEIGHT): in plain text at the
+    last space before the limit where there is one, or right before an insert, never inside
+    one; inserts are shifted to their piece. Ordinary text is one piece, returned as it is.
+    Pieces may be empty text with inserts only (300,000 footnote markers in a row)."""
+    if len(text) + INSERT_WEIGHT * len(inserts) <= MAX_REFERENCES:
+        return [(text, inserts)]
+    escaped = [m.start() for m in _INLINE_RE.finditer(text)]
+    if len(escaped) + INSERT_WEIGHT * len(inserts) <= MAX_REFERENCES:
+        return [(text, inserts)]
+    out: list[tuple[str, list[Insert]]] = []
+    start, weight, cursor = 0, 0, 0          # the open piece's start and weight; end of covered text
+    held: list[Insert] = []
+
+    def close(at: int) -> None:
+        nonlocal start, weight, held
+        if at > start or held:
+            out.append((text[start:at], [Insert(i.start - start, i.end - start, i.render) for i in held]))
+        start, weight, held = at, 0, []
+
+    def plain(upto: int) -> None:
+        """Text from the cursor to `upto`, cut where the open piece fills up."""
+        nonlocal weight, cursor
+        while True:
+            first, last = bisect_left(escaped, cursor), bisect_left(escaped, upto)
+            if weight + last - first <= MAX_REFERENCES:
+                weight += last - first
+                cursor = max(cursor, upto)
+                return
+            limit = escaped[first + MAX_REFERENCES - weight]
+            cut = text.rfind(" ", max(start, cursor) + 1, limit) + 1 or limit
+            close(cut)
+            cursor = cut
+
+    for insert in sorted(inserts, key=lambda i: (i.start, -(i.end - i.start))):
+        if insert.start >= cursor:            # (one inside an earlier insert is skipped by compose)
+            plain(insert.start)
+            covered = bisect_left(escaped, insert.end) - bisect_left(escaped, insert.start)
+            if weight + INSERT_WEIGHT + covered > MAX_REFERENCES and (held or insert.start > start):
+                close(insert.start)
+            weight += INSERT_WEIGHT + covered
+            cursor = insert.end
+        held.append(insert)
+    plain(len(text))
+    close(len(text))
+    return out
 
 
 def compose(text: str, inserts: list[Insert], *, block: bool = True) -> str:
