@@ -170,3 +170,19 @@ def test_a_german_article_added_by_following_contributing_md(tmp_path: Path) -> 
     assert [(m["words"], m["date"]) for m in coale] == [("am Donnerstag", "2025-09-11")]
     release = events["freilassung-tichanowski-2025-06"]["mentions"]
     assert any(m["article"] == "2025-09-12_beispiel_coale" and m["words"] == "Juni 2025" for m in release)
+
+
+def test_a_broken_actor_registry_gives_its_error_not_advice_to_add_known_names(tmp_path: Path) -> None:
+    """One typo in actors.yml loaded no actor at all, and every known name came back as an
+    'unknown name … add it to actors.yml' note with a ready-to-paste duplicate entry."""
+    root = make_project(tmp_path, {"a.txt": GOOD + "Swetlana Tichanowskaja und Sergej Tichanowski sprachen.\n",
+                                   "b.txt": GOOD})
+    registry = root / "seeds" / "registry" / "actors.yml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(re.sub(r"(?m)^- id: \S+", "- id: Gross", text, count=1), encoding="utf-8")
+    result = check(root)
+    lines = [line for line in result.stdout.splitlines() if ": error: " in line or ": warning: " in line
+             or ": note: " in line]
+    assert result.returncode == 1 and any("actors.yml" in line and "'Gross'" in line for line in lines), lines
+    assert not [line for line in lines if "actors.yml" in line and "add" in line and "a.txt" in line], lines
+    assert "0 name candidates; 1 error," in result.stdout, result.stdout

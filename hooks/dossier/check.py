@@ -26,10 +26,13 @@ def summary(corpus: Corpus, seconds: float) -> str:
     spellings = sum(len(a.variants) for a in corpus.actors)
     curated = sum(e.curated for e in corpus.events)
     by = {s: sum(d.severity == s for d in corpus.diagnostics) for s in ORDER}
-    return (f"{corpus.article_count} articles, {len(corpus.sources)} cited sources, {len(corpus.actors)} actors "
-            f"({spellings} spellings), {corpus.mention_count} actor mentions, {len(corpus.events)} events "
-            f"({curated} curated), {len(corpus.candidates)} name candidates; "
-            f"{by['error']} errors, {by['warning']} warnings, {by['info']} notes ({seconds:.1f} s)")
+    def n(number: int, word: str) -> str:
+        return f"{number} {word}" + ("" if number == 1 else "s")
+    return (f"{n(corpus.article_count, 'article')}, {n(len(corpus.sources), 'cited source')}, "
+            f"{n(len(corpus.actors), 'actor')} ({n(spellings, 'spelling')}), "
+            f"{n(corpus.mention_count, 'actor mention')}, "
+            f"{n(len(corpus.events), 'event')} ({curated} curated), {n(len(corpus.candidates), 'name candidate')}; "
+            f"{n(by['error'], 'error')}, {n(by['warning'], 'warning')}, {n(by['info'], 'note')} ({seconds:.1f} s)")
 
 
 def main(argv: list[str]) -> int:

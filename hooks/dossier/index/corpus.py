@@ -422,11 +422,16 @@ def _load_corpus(root: Path, lean: bool) -> Corpus:
     annotated, mention_count = annotate_articles(root, ids, articles_of, matcher, actors, keys, actors_key,
                                                   lean=lean)
     mentions = [m for found, *_ in annotated for m in found]
-    candidates = group_candidates([c for *_, variants, _ in annotated for c in variants],
-                                  [n for *_, sightings in annotated for n in sightings])
-    paths = {d.id: d.path for d in digests}
-    diags += [c.diagnostic(paths[c.article]) for c in candidates]
     actors_readable = not any(d.path == ACTORS_REGISTRY and d.severity == "error" for d in diags)
+    paths = {d.id: d.path for d in digests}
+    if actors_readable:
+        candidates = group_candidates([c for *_, variants, _ in annotated for c in variants],
+                                      [n for *_, sightings in annotated for n in sightings])
+        diags += [c.diagnostic(paths[c.article]) for c in candidates]
+    else:
+        # Without the registry every known name looks unknown: advice to add Lukaschenko to
+        # it would bury the one error that matters.
+        candidates = []
     actor_ids = {a.id for a in actors} if actors_readable else None
     events_key = registry_key(root, EVENTS_REGISTRY, ("events",), repr(sorted(actor_ids) if actor_ids else actor_ids))
     curated, more = cached(registries, events_key, lambda: load_events(root, actor_ids))
