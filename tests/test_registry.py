@@ -83,3 +83,35 @@ def test_empty_cyrillic_fields_and_surname_alone_are_valid(tmp_path: Path) -> No
 def test_surname_alone_must_be_a_boolean(tmp_path: Path) -> None:
     found = errors(tmp_path, GOOD.replace("  gender: f\n", "  gender: f\n  surname_alone: ja\n"))
     assert len(found) == 1 and "surname_alone" in found[0]
+
+
+@pytest.mark.parametrize(("entry", "line", "expected"), [
+    ("  name: Bild\n  kind: medium\n", 11, "name 'Bild' is one of the most common words of German"),
+    ("  name: Dies\n  kind: organisation\n", 11, "name 'Dies' is one of the most common words"),
+    ("  name: Test AG\n  kind: organisation\n  aliases:\n    - TAG\n    - C++\n", 15, "alias 'C++' holds '+'"),
+    ("  name: Test AG\n  kind: organisation\n  aliases: [AT&T]\n", 13, "alias 'AT&T' holds '&'"),
+    ("  name: Deutsche Welle (DW)\n  kind: medium\n", 11, "holds '(' ')'"),
+    ("  name: Test AG\n  kind: organisation\n  shared: ['Per*Stern']\n", 13, "shared spelling 'Per*Stern' holds '*'"),
+    ("  name: '  '\n  kind: organisation\n", 11, "name is blank"),
+    ("  name: Test AG\n  kind: organisation\n  aliases: ['T.']\n", 13, "shorter than two letters"),
+])
+def test_spellings_that_would_link_wrong_words_are_refused_at_their_line(
+        tmp_path: Path, entry: str, line: int, expected: str) -> None:
+    """Found by hostile testing: "Bild" linked "Das Bild zeigt", "C++" linked every "C"."""
+    found = errors(tmp_path, GOOD + "- id: test\n" + entry + "  description: ein Test\n")
+    assert len(found) == 1 and found[0].startswith(f"seeds/registry/actors.yml:{line}: error: ") \
+        and expected in found[0], found
+
+
+@pytest.mark.parametrize("entry", [
+    "  name: Russland\n  kind: state\n",                  # states are common words by nature
+    "  name: Kreml\n  kind: organisation\n",
+    "  name: U.S. Army\n  kind: organisation\n  aliases: [\"O’Brien-Stiftung\", \"Kassym-Schomart\"]\n",
+])
+def test_ordinary_names_with_dots_hyphens_and_apostrophes_pass(tmp_path: Path, entry: str) -> None:
+    assert errors(tmp_path, GOOD + "- id: test\n" + entry + "  description: ein Test\n") == []
+
+
+def test_a_blank_description_is_refused(tmp_path: Path) -> None:
+    found = errors(tmp_path, GOOD + "- id: test\n  name: Test AG\n  kind: medium\n  description: '    '\n")
+    assert found and "not blank" in found[0], found

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dossier.annotate.namewords import common_word_problem
+from dossier.annotate.namewords import COMMON_NAME_ZIPF, COMMON_WORD_ZIPF, common_word_problem, spelling_problem
 from dossier.annotate.normalise import key
 from dossier.annotate.translit import is_script, romanisations
 from dossier.model import Diagnostic
 from dossier.read.registryfile import load_registry_list, unique_entries
-from dossier.read.yamlfile import key_line
+from dossier.read.yamlfile import item_line, key_line
 
 REGISTRY = "seeds/registry/actors.yml"
 SCHEMA = "actors-registry.schema.json"
@@ -94,6 +94,11 @@ def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
         aliases = [str(a) for a in entry.get("aliases", [])]
         diags += [Diagnostic(REGISTRY, key_line(entry, "aliases"), "error", problem, "registry-common-alias")
                   for problem in map(common_word_problem, aliases) if problem]
+        name = str(entry["name"])
+        threshold = COMMON_WORD_ZIPF if entry["kind"] == "state" else COMMON_NAME_ZIPF
+        if problem := common_word_problem(name, "name", threshold):
+            diags.append(Diagnostic(REGISTRY, key_line(entry, "name"), "error", problem, "registry-common-name"))
+        diags += _spelling_problems(entry, name, aliases)
         actors.append(Actor(
             id=entry["id"], name=entry["name"], kind=entry["kind"], description=entry["description"],
             path=REGISTRY, line=line, gender=entry.get("gender"), role=entry.get("role"),
@@ -105,6 +110,22 @@ def load_actors(root: Path) -> tuple[list[Actor], list[Diagnostic]]:
             shared=frozenset(key(str(a)) for a in entry.get("shared", []))))
     diags += _claim_conflicts(actors, data)
     return actors, diags
+
+
+def _spelling_problems(entry: Any, name: str, aliases: list[str]) -> list[Diagnostic]:
+    """Spellings name matching cannot read as written ("C++", "AT&T", "  "), each at its line."""
+    found = []
+    if problem := spelling_problem(name, "name"):
+        found.append(Diagnostic(REGISTRY, key_line(entry, "name"), "error", problem, "registry-spelling"))
+    for field, label, forms in (("aliases", "alias", aliases), ("shared", "shared spelling", entry.get("shared", []))):
+        for index, form in enumerate(forms):
+            if problem := spelling_problem(str(form), label):
+                try:
+                    line = item_line(entry[field], index)
+                except (AttributeError, KeyError, TypeError, IndexError):
+                    line = key_line(entry, field)
+                found.append(Diagnostic(REGISTRY, line, "error", problem, "registry-spelling"))
+    return found
 
 
 def _claim_conflicts(actors: list[Actor], data: Any) -> list[Diagnostic]:

@@ -225,11 +225,39 @@ def skeleton(word: str) -> str:
 COMMON_WORD_ZIPF = 5.5
 
 
-def common_word_problem(alias: str) -> str | None:
+# A one-word name of a person, organisation or medium that is this common a word: German
+# capitalises every noun, so "Bild" would link "Das Bild zeigt …". (States are common words
+# by nature: "Russland", "China".)
+COMMON_NAME_ZIPF = 5.0
+
+
+def common_word_problem(alias: str, field: str = "alias", threshold: float = COMMON_WORD_ZIPF) -> str | None:
     if " " in alias.strip() or alias.isupper():
         return None  # several words, or an acronym (matched in capitals only)
     for language, name in (("de", "German"), ("en", "English")):
-        if zipf_frequency(alias, language) >= COMMON_WORD_ZIPF:
-            return (f"alias '{alias}' is one of the most common words of {name}; it would link "
+        if zipf_frequency(alias, language) >= threshold:
+            return (f"{field} '{alias}' is one of the most common words of {name}; it would link "
                     "in almost every text. Use a longer form")
+    return None
+
+
+# What a spelling may hold besides letters and digits: the separators name matching reads
+# ("Kassym-Schomart", "U.S.", "O’Brien"). Anything else it skips, so "C++" would link every "C"
+# and "AT&T" would never match.
+_SPELLING_MARKS = frozenset(" -.'’\u2011\u00a0")
+
+
+def spelling_problem(form: str, field: str) -> str | None:
+    """Why a registry spelling cannot be matched as written, or None."""
+    odd = sorted({c for c in form if not c.isalnum() and c not in _SPELLING_MARKS})
+    if odd:
+        shown = " ".join(f"'{c}'" for c in odd)
+        return (f"{field} '{form}' holds {shown}, which name matching skips: it would link other words or "
+                "never match as written. Use letters, digits, spaces, hyphens, dots and apostrophes only "
+                "(an abbreviation in brackets goes into 'aliases')")
+    letters = sum(c.isalnum() for c in form)
+    if not letters:
+        return f"{field} is blank; write the name"
+    if letters < 2:
+        return f"{field} '{form}' is shorter than two letters; it would link every such letter"
     return None
