@@ -163,3 +163,48 @@ def test_yaml_nested_too_deep_names_the_line_where_it_goes_too_deep(block: str) 
     deepest = block.count("\n") if "k1:" in block else 2
     assert data is None and [(d.line, d.code) for d in diags] == [(deepest + 1, "yaml-too-deep")], diags
     assert "Recursion" not in diags[0].message
+
+
+def test_front_matter_after_blank_lines_is_front_matter_with_its_lines() -> None:
+    """A paste that starts with an empty line made the block article text: title '---'."""
+    seed, diags = read_seed(P, b"\n\n---\ntitle: Sp\xc3\xa4t\ndate: 2025-06-01\n---\nErste Zeile\n")
+    assert diags == [] and seed is not None
+    assert seed.front_matter == {"title": ("Spät", 4), "date": ("2025-06-01", 5)}
+    assert seed.body == "Erste Zeile\n" and seed.body_line == 7
+
+
+def test_a_rule_after_blank_lines_stays_text() -> None:
+    seed, diags = read_seed(P, b"\n\n---\nEin Absatz\n---\nmehr\n")
+    assert diags == [] and seed is not None and seed.front_matter == {} and "Ein Absatz" in seed.body
+
+
+@pytest.mark.parametrize(("block", "value", "expected"), [
+    ("title: Proteste in Minsk #Belarus #Freiheit", "Proteste in Minsk", "cut at ' #', where a YAML comment starts"),
+    ("title: 1e3", "1000.0", "read by YAML as the number 1000.0; put it in quotes (title: \"1e3\")"),
+    ("author: 0x1F", "31", "as the number 31"),
+    ("title: \"\"", None, "'title' is empty"),
+    ("outlet: '   '", None, "'outlet' is empty"),
+])
+def test_text_that_yaml_reads_otherwise_than_written_is_a_warning(block: str, value: str | None,
+                                                                   expected: str) -> None:
+    seed, diags = read_seed(P, f"---\n{block}\n---\nText.\n".encode())
+    assert seed is not None and [d.line for d in diags] == [2] and diags[0].severity == "warning"
+    assert expected in diags[0].message, diags
+    key = block.split(":")[0]
+    assert seed.front_matter.get(key, (None,))[0] == value
+
+
+@pytest.mark.parametrize("block", ["title: \"Proteste #Belarus\"", "title: Proteste#Belarus", "title: '1e3'"])
+def test_quoted_or_plain_values_give_no_warning(block: str) -> None:
+    seed, diags = read_seed(P, f"---\n{block}\n---\nText.\n".encode())
+    assert seed is not None and diags == [], diags
+
+
+@pytest.mark.parametrize(("block", "expected"), [
+    ("title: Belarus: Lukaschenko lässt frei", "must be quoted as a whole"),
+    ("title: 'Sapad' im Test", "must be quoted as a whole"),
+    (": x", "a line with ':' but no key"),
+])
+def test_common_yaml_slips_say_how_to_fix_them(block: str, expected: str) -> None:
+    found = errors(f"---\n{block}\n---\nText.\n".encode())
+    assert len(found) == 1 and found[0].startswith("seeds/x.txt:2: error: ") and expected in found[0], found

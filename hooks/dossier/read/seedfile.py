@@ -81,14 +81,15 @@ _FENCE = re.compile(r"^---[ \t]*$")
 def split_front_matter(path: str, text: str) -> tuple[SeedText | None, list[Diagnostic]]:
     """Separate an optional `---` … `---` YAML block from the body and validate its keys."""
     lines = text.split("\n")
-    if not lines or not _FENCE.match(lines[0]):
+    start = _fence_after_blank_lines(lines)
+    if start is None:
         return SeedText(path, text, 1, {}), []
-    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
+    end = next((i for i in range(start + 1, len(lines)) if _FENCE.match(lines[i])), None)
     if end is None:
-        return None, [Diagnostic(path, 1, "error",
+        return None, [Diagnostic(path, start + 1, "error",
                                  "front matter starts with '---' but has no closing '---' line",
                                  "front-matter-unclosed")]
-    fm, diags = _parse_front_matter(path, "\n".join(lines[1:end]))
+    fm, diags = _parse_front_matter(path, "\n".join(lines[start + 1:end]), start + 2)
     body = "\n".join(lines[end + 1:])
     if any(d.severity == "error" for d in diags):
         return None, diags
@@ -96,6 +97,22 @@ def split_front_matter(path: str, text: str) -> tuple[SeedText | None, list[Diag
         return None, diags + [Diagnostic(path, end + 1, "error",
                                          "the article has front matter but no text", "seed-empty")]
     return SeedText(path, body, end + 2, fm), diags
+
+
+_KEY_LINE = re.compile(r"(?:" + "|".join(FRONT_MATTER_KEYS) + r")[ \t]*:")
+
+
+def _fence_after_blank_lines(lines: list[str]) -> int | None:
+    """The index of the line opening the front matter: the first line, or after blank lines
+    (a paste that starts with an empty line) when a known key follows the fence; None when
+    the text has no front matter (a "---" after blank lines may be a rule of the text)."""
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None or not _FENCE.match(lines[start]):
+        return None
+    if start == 0:
+        return 0
+    following = next((line for line in lines[start + 1:] if line.strip()), "")
+    return start if _KEY_LINE.match(following) else None
 
 
 # Front matter is a handful of `key: value` lines, and ruamel.yaml's pure-Python parser takes
@@ -130,42 +147,81 @@ def simple_front_matter(yaml_text: str) -> list[tuple[str, str, int]] | None:
     return found or None
 
 
-def _parse_front_matter(path: str, yaml_text: str) -> tuple[dict[str, tuple[str, int]], list[Diagnostic]]:
+# YAML's two messages for the most common slip, a title holding ": " or starting with a quote.
+_QUOTE_HINT = ("; a value that holds ': ', starts with a quote mark or holds ' #' must be quoted as a whole: "
+               "title: \"Belarus: Lukaschenko lässt frei\"")
+_TEXT_KEYS = ("title", "author", "outlet", "license")
+
+
+def _parse_front_matter(path: str, yaml_text: str, first: int = 2
+                        ) -> tuple[dict[str, tuple[str, int]], list[Diagnostic]]:
+    """`first`: the file line of the block's first line."""
     simple = simple_front_matter(yaml_text)
     if simple is not None:
         result: dict[str, tuple[str, int]] = {}
         problems: list[Diagnostic] = []
         for key, value, index in simple:
             checked, problem = _check_value(key, value)
+            problems += _empty(path, key, value, index + first)
             if problem:
-                problems.append(Diagnostic(path, index + 2, "error", problem, "front-matter-value"))
+                problems.append(Diagnostic(path, index + first, "error", problem, "front-matter-value"))
             elif checked is not None:
-                result[key] = (checked, index + 2)
+                result[key] = (checked, index + first)
         return result, problems
-    data, diags = load_yaml(path, yaml_text, first_line=2)
+    data, diags = load_yaml(path, yaml_text, first_line=first)
     if diags:
-        return {}, [replace(d, message="front matter: " + d.message, code="front-matter-yaml")
+        return {}, [replace(d, message="front matter: " + d.message
+                            + (_QUOTE_HINT if d.code == "yaml" and "not valid YAML:" in d.message else ""),
+                            code="front-matter-yaml")
                     for d in diags]
     if data is None:
         return {}, []
     if not isinstance(data, CommentedMap):
-        return {}, [Diagnostic(path, 2, "error",
+        return {}, [Diagnostic(path, first, "error",
                                "front matter must be a mapping of 'key: value' lines",
                                "front-matter-shape")]
     result = {}
+    raw = yaml_text.split("\n")
     for key, value in data.items():
-        line = key_line(data, key, first_line=2)
+        line = key_line(data, key, first_line=first)
         if key not in FRONT_MATTER_KEYS:
-            diags.append(Diagnostic(path, line, "error",
-                                    f"unknown front-matter key '{key}' (allowed: "
-                                    f"{', '.join(FRONT_MATTER_KEYS)})", "front-matter-key"))
+            named = f"unknown front-matter key '{key}'" if key not in (None, "") else "a line with ':' but no key"
+            diags.append(Diagnostic(path, line, "error", f"{named} (allowed: {', '.join(FRONT_MATTER_KEYS)})",
+                                    "front-matter-key"))
             continue
         checked, problem = _check_value(str(key), value)
+        diags += _empty(path, str(key), value, line)
         if problem:
             diags.append(Diagnostic(path, line, "error", problem, "front-matter-value"))
-        elif checked is not None:
+            continue
+        if key in _TEXT_KEYS:
+            written = raw[line - first] if 0 <= line - first < len(raw) else ""
+            if slip := _text_slip(str(key), value, written):
+                diags.append(Diagnostic(path, line, "warning", slip, "front-matter-unquoted"))
+        if checked is not None:
             result[str(key)] = (checked, line)
     return result, diags
+
+
+def _empty(path: str, key: str, value: object, line: int) -> list[Diagnostic]:
+    """A warning for a key given as blank text (`title: ""`), which counts as not given."""
+    if not isinstance(value, str) or value.strip():
+        return []
+    return [Diagnostic(path, line, "warning", f"'{key}' is empty, so it is read from the text as if not given; "
+                       "write it or leave the key out", "front-matter-empty")]
+
+
+def _text_slip(key: str, value: object, written: str) -> str | None:
+    """A text value YAML read otherwise than written: a number ("1e3" became 1000.0) or one cut
+    at " #", where a YAML comment starts ("Proteste in Minsk #Belarus")."""
+    after = written.partition(":")[2].strip()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return (f"'{key}: {after}' is read by YAML as the number {value!r}; put it in quotes "
+                f"({key}: \"{after}\") to keep it as written")
+    if isinstance(value, str) and after[:1] not in ("'", '"', "|", ">") and " #" in after:
+        return (f"'{key}' is cut at ' #', where a YAML comment starts, and reads '{value}'; put the whole value "
+                f"in quotes to keep '{after.partition(' #')[2].strip()}'")
+    return None
 
 
 def _check_value(key: str, value: object) -> tuple[str | None, str | None]:
@@ -182,6 +238,8 @@ def _check_value(key: str, value: object) -> tuple[str | None, str | None]:
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         return None, f"'{key}' must be a single line of text"
     text = str(value).strip()
+    if not text:
+        return None, None        # as if not given; _empty() says so
     if "\n" in text:
         return None, f"'{key}' must be a single line of text"
     if len(text) > MAX_FIELD_CHARS:
