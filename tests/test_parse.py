@@ -214,3 +214,19 @@ def test_markers_are_found_as_one_scan_with_an_optional_space_before_would_find_
         assert [(start, m.end()) for start, m in notes._markers(text)] == expected, text
         found += len(expected)
     assert found > 40
+
+
+@pytest.mark.parametrize("text", [
+    "Titel C\n\nStand: 31.02.2025 18:04 Uhr\n\nText hier, ein ganzer Satz mit mehreren Wörtern darin.\n",
+    "Stand: 31.02.2025 18:04 Uhr\n\nTitel C\n\nText hier, ein ganzer Satz mit mehreren Wörtern darin.\n",
+    "Titel C\n\nFebruary 30, 2025\n\nThe text, a whole sentence with several words in it.\n",
+])
+def test_a_date_line_with_no_calendar_date_is_neither_title_nor_date_and_says_so(text: str) -> None:
+    """"Stand: 31.02.2025 18:04 Uhr" became the title, "Titel C" the topic, with no word."""
+    seed, _ = read_seed("seeds/t.txt", text.encode())
+    assert seed is not None
+    article, diags = parse_article(seed)
+    assert article.title.value == "Titel C" and article.date.value is None
+    line = next(i for i, t in enumerate(text.split("\n"), start=1) if "2025" in t)
+    assert [(d.line, d.code) for d in diags] == [(line, "date-line-invalid")], diags
+    assert [r.line for r in article.removed] == [line]        # listed with what was removed, not lost

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 
 from dossier.model import Article, Block, DateHint, Diagnostic, Field, Footnote, RemovedLine
 from dossier.parse.chrome import EDIT_LINK, TEASER, chrome_reason, strip_edit_residue
-from dossier.parse.datelines import find_full_dates, parse_date_line
+from dossier.parse.datelines import find_full_dates, invalid_date_line, parse_date_line
 from dossier.parse.notes import Line, extract_markers, find_notes_start, is_notes_heading, letter_markers, parse_items
 from dossier.read.seedfile import SeedText, slug_for
 
@@ -278,6 +278,20 @@ def date_of_line(text: str) -> str | None:
     return None
 
 
+# The reason a date line whose date is no calendar date is set aside (it is neither the
+# title nor the date); parse_article warns about it.
+BAD_DATE_LINE = "Datumszeile ohne gültiges Datum"
+
+
+def bad_date_of_line(text: str) -> str | None:
+    """The date's words when the line is a date line but its date is none ("31.02.2025")."""
+    text = _UPDATE_LABEL.sub("", text).rstrip(",;")
+    for candidate in (text, text.title() if text.isupper() else None, _DATELINE_PLACE.sub("", text)):
+        if candidate and (words := invalid_date_line(candidate)):
+            return words
+    return None
+
+
 def _byline(text: str) -> str | None:
     match = _BYLINE.match(text)
     if match:
@@ -377,6 +391,7 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
     end = min(end, 60)
     window = units[:end]
     dates = {i for i, u in enumerate(window) if date_of_line(u.text)}
+    bad_dates = {i for i, u in enumerate(window) if i not in dates and bad_date_of_line(u.text)}
     removed_by_line = {r.line: r.reason for r in removed}
     unit_lines = {u.line for u in window}
     follows_tagline = {u.line for u in window if _tagline_follows(u.line, removed_by_line, unit_lines)}
@@ -384,7 +399,7 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
     marks = _Marks(dates, follows_tagline, counts, breadcrumbs, isolated, end)
     scored = [(_title_score(window, i, marks), i)
               for i, u in enumerate(window)
-              if i not in dates and _looks_like_title(u.text) and _byline(u.text) is None
+              if i not in dates and i not in bad_dates and _looks_like_title(u.text) and _byline(u.text) is None
               and not _starts_list_item(u.text)]
     if not scored:  # no title; a date line at the top is still the date
         first_date = min(dates, default=None)
@@ -401,7 +416,9 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
     # above the title: the label right above it (nothing removed between them) is the topic,
     # the rest is page header
     for index, unit in enumerate(window[:t]):
-        if (index == t - 1 and len(unit.text) <= 60 and _words(unit.text) <= 4 and index not in dates
+        if index in bad_dates:
+            head.removed.append(RemovedLine(unit.line, unit.text, BAD_DATE_LINE))
+        elif (index == t - 1 and len(unit.text) <= 60 and _words(unit.text) <= 4 and index not in dates
                 and _byline(unit.text) is None
                 and not any(n in removed_by_line for n in range(unit.line + 1, window[t].line))):
             head.topics = _split_glued(re.sub(r"^(\d{1,2}[.)]|[-*•])\s+", "", unit.text))
@@ -420,6 +437,8 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
         name = _byline(unit.text)
         if index in infobox:
             head.removed.append(RemovedLine(unit.line, unit.text, "Infobox"))
+        elif index in bad_dates and not body_started:
+            head.removed.append(RemovedLine(unit.line, unit.text, BAD_DATE_LINE))
         elif index in dates and not head.date.value:
             head.date = Field(date_of_line(unit.text), "text", unit.line)
         elif index in dates and not body_started:
@@ -669,6 +688,11 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
             head.topics = ()
         head.title = Field()
     removed += head.removed
+    then = ("the front matter's date is used" if "date" in seed.front_matter
+            else "the article's date stays unknown (give 'date:' in front matter)")
+    diags += [Diagnostic(path, r.line, "warning", f"the date line's '{bad_date_of_line(r.text)}' is not a calendar "
+                         f"date; {then}", "date-line-invalid")
+              for r in head.removed if r.reason == BAD_DATE_LINE]
     body_units, more_removed = drop_body_debris(head.body, head.title.value)
     removed += more_removed
     author, bio = head.author, None

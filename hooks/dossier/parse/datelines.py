@@ -42,11 +42,26 @@ def parse_date_line(line: str) -> dt.date | None:
     dates = find_full_dates(rest)
     if len(dates) != 1:
         return None
-    leftover = rest[:dates[0].start] + rest[dates[0].end:]
+    return dates[0].date if _only_the_date(rest, dates[0].start, dates[0].end) else None
+
+
+def invalid_date_line(line: str) -> str | None:
+    """The date's words when a whole line is a date line whose date is no calendar date
+    ("Stand: 31.02.2025 18:04 Uhr"), else None."""
+    rest = _DATE_LINE_PREFIX.sub("", line.strip())
+    found = find(rest, DAY_RULES)
+    if len(found) != 1 or not found[0].problem:
+        return None
+    return found[0].words if _only_the_date(rest, found[0].start, found[0].end) else None
+
+
+def _only_the_date(rest: str, start: int, end: int) -> bool:
+    """Nothing but a time, a weekday, a zone or a reading time beside the date."""
+    leftover = rest[:start] + rest[end:]
     leftover = re.sub(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?uhr\b| ?[ap]\.?m\b\.?)?(?!\w)", "", leftover,
                       flags=re.IGNORECASE)
     leftover = _READING_TIME.sub("", leftover)
     leftover = re.sub(r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|"
                       r"tuesday|wednesday|thursday|friday|saturday|sunday|um|at|uhr|mez|mesz|cet|"
                       r"cest|utc|gmt|bst|est|edt|cst|cdt|pst|pdt|et|msk)\b", "", leftover, flags=re.IGNORECASE)
-    return dates[0].date if not re.sub(r"[\s,|·–-]", "", leftover) else None
+    return not re.sub(r"[\s,|·–-]", "", leftover)
