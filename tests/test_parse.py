@@ -230,3 +230,15 @@ def test_a_date_line_with_no_calendar_date_is_neither_title_nor_date_and_says_so
     line = next(i for i, t in enumerate(text.split("\n"), start=1) if "2025" in t)
     assert [(d.line, d.code) for d in diags] == [(line, "date-line-invalid")], diags
     assert [r.line for r in article.removed] == [line]        # listed with what was removed, not lost
+
+
+def test_a_notes_list_past_9999_is_one_error_not_a_silent_cut() -> None:
+    """Notes 10000 on were glued onto note 9999, their markers left as text, and the only word
+    was a misleading "note 9999 stops mid-phrase"."""
+    text = ("Titel\n\nDer Text nennt Quellen " + " ".join(f"({n})" for n in range(1, 10_003)) + ".\n\n"
+            "Anmerkungen\n\n" + "".join(f"{n}. Quelle {n}.\n" for n in range(1, 10_003)))
+    seed, _ = read_seed("seeds/t.txt", text.encode())
+    assert seed is not None
+    _, diags = parse_article(seed)
+    errors = [d for d in diags if d.severity == "error"]
+    assert [(d.line, d.code) for d in errors] == [(6 + 10_000, "too-many-notes")], errors

@@ -713,6 +713,7 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
                             credit[1] if credit else None, credit[0] if credit else None))
     removed = [_with_removed_markers(r, known, letter_numbers, top) for r in removed]
     diags += _check_markers(path, blocks, footnotes, {m.number for r in removed for m in r.markers})
+    diags += _past_the_last_number(path, seed, footnotes)
     if head.title.value is None and "title" not in seed.front_matter:
         diags.append(Diagnostic(path, seed.body_line, "warning",
                                 "no title found: add 'title:' in front matter", "no-title"))
@@ -735,6 +736,24 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
         title_rule=None if meta["title"] or head.title.value is None else head.rule,
     )
     return article, diags
+
+
+# Note numbers have at most four digits (a five-digit number in brackets is more often a
+# figure than a note): a notes list that runs past 9999 is cut there.
+_FIVE_DIGIT_NOTE = re.compile(r"^[ \t]*(?:\d{5,}[.)]|\(\d{5,}\)|\[\d{5,}\])[ \t]+\S", re.MULTILINE)
+
+
+def _past_the_last_number(path: str, seed: SeedText, notes: list[Footnote]) -> list[Diagnostic]:
+    """One error when the notes reach 9999 and the list goes on: the rest would be read as part
+    of note 9999 and their markers as plain text."""
+    if not any(n.number == 9999 for n in notes):
+        return []
+    match = _FIVE_DIGIT_NOTE.search(seed.body)
+    if not match:
+        return []
+    line = seed.body_line + seed.body.count("\n", 0, match.start())
+    return [Diagnostic(path, line, "error", "the notes list goes past note 9999, the highest number read; "
+                       "split the article", "too-many-notes")]
 
 
 def _with_removed_markers(line: RemovedLine, known: set[int], letters: dict[str, int],
