@@ -186,3 +186,15 @@ def test_a_broken_actor_registry_gives_its_error_not_advice_to_add_known_names(t
     assert result.returncode == 1 and any("actors.yml" in line and "'Gross'" in line for line in lines), lines
     assert not [line for line in lines if "actors.yml" in line and "add" in line and "a.txt" in line], lines
     assert "0 name candidates; 1 error," in result.stdout, result.stdout
+
+
+def test_files_in_seeds_that_are_not_read_are_named(tmp_path: Path) -> None:
+    """An article saved as .md or in a subfolder got no page and no word."""
+    root = make_project(tmp_path, {"a.txt": GOOD, "b.md": GOOD, ".gitkeep": ""})
+    (root / "seeds" / "alt").mkdir()
+    (root / "seeds" / "alt" / "c.txt").write_text(GOOD, encoding="utf-8")
+    (root / "seeds" / "registry" / "people.yml").write_text("[]\n", encoding="utf-8")
+    result = check(root)
+    notes = sorted(line for line in result.stdout.splitlines() if ": note: " in line and "not read" in line)
+    assert [line.split(":")[0] for line in notes] == ["seeds/alt", "seeds/b.md", "seeds/registry/people.yml"], notes
+    assert "'b.txt'" in notes[1] and result.returncode == 0         # notes, not failures

@@ -59,6 +59,31 @@ def seed_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.name.lower().endswith(".txt"))
 
 
+def unread_files(root: Path) -> list[Diagnostic]:
+    """A note for each file a contributor may expect to be read that is not: an article saved
+    as .md or in a subfolder, a third registry. Hidden files (.gitkeep) are left alone."""
+    folder, found = root / "seeds", []
+    if not folder.is_dir():
+        return []
+    registries = {ACTORS_REGISTRY.rsplit("/", 1)[1], EVENTS_REGISTRY.rsplit("/", 1)[1]}
+    for entry in sorted(folder.iterdir()):
+        rel = f"seeds/{entry.name}"
+        if entry.name.startswith(".") or entry.name.lower().endswith(".txt"):
+            continue
+        if entry.name == "registry" and entry.is_dir():
+            found += [Diagnostic(f"{rel}/{f.name}", None, "info", "not read: the registries are "
+                                 f"{' and '.join(sorted(registries))}", "registry-ignored")
+                      for f in sorted(entry.iterdir()) if not f.name.startswith(".") and f.name not in registries]
+        elif entry.is_dir():
+            found.append(Diagnostic(rel, None, "info", "folder not read: articles are .txt files directly in "
+                                    "seeds/", "seed-ignored"))
+        else:
+            suggested = slug_for(f"seeds/{Path(entry.name).stem}.txt") or "artikel"
+            found.append(Diagnostic(rel, None, "info", "not read: articles are .txt files directly in seeds/ "
+                                    f"(rename it to '{suggested}.txt' if it is one)", "seed-ignored"))
+    return found
+
+
 def _name_problem(name: str) -> str | None:
     if not SEED_NAME.fullmatch(name):
         suggestion = slug_for(name)
@@ -417,6 +442,7 @@ def _load_corpus(root: Path, lean: bool) -> Corpus:
         def articles_of(ids: list[str]) -> list[Article]:
             return [by_id[i] for i in ids]
     ids = [d.id for d in digests]
+    diags += unread_files(root)
     actors, matcher, actors_key = setup[0].actors, setup[0].matcher, setup[0].actors_key
     diags += setup[0].diagnostics
     annotated, mention_count = annotate_articles(root, ids, articles_of, matcher, actors, keys, actors_key,
