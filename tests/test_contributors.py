@@ -54,6 +54,21 @@ EVENT_MISTAKES = [
     (lambda t: t + "\n- id: y-event\n  title: Ein Ereignis\n  date: 2025-02-30\n  precision: day\n  actors: []\n",
      "error: date '2025-02-30' is not a real calendar date"),
     (lambda t: t + "\n- id: [kaputt\n", "error: not valid YAML"),
+    # found by hostile testing: each was accepted without a word
+    (lambda t: t + "\n- id: z-event\n  title: Ein Ereignis\n  date: 2025\n  precision: year\n  actors: []\n",
+     "error: date: 2025 is read by YAML as a number; write it in quotes (date: '2025')"),
+    (lambda t: t + "\n- id: z-event\n  title: Ein Ereignis\n  date: '2025'\n  precision: day\n  actors: []\n",
+     "error: precision 'day' needs a date written YYYY-MM-DD, not '2025'"),
+    (lambda t: t + "\n- id: z-event\n  title: Ein Ereignis\n  date: 2025-06-01\n  end: 2025-06-03\n"
+               "  precision: day\n  actors: []\n", "error: an event with an end has precision 'range', not 'day'"),
+    (lambda t: t + "\n- id: z-event\n  title: Ein Ereignis\n  date: 2025-06-01\n  precision: day\n"
+               "  actors: [donald-trump, donald-trump]\n", "error: an actor is listed twice"),
+    (lambda t: t + "\n- id: z-event\n  title: Ein Ereignis\n  date: 2025-06-01\n  precision: day\n  actors: []\n"
+               "  triggers: [Treffen, '  ']\n", "error: trigger '  ' is blank"),
+    (lambda t: t + "\n- id: z-event\n  title: Ein Ereignis\n  date: 2025-06-01\n  precision: day\n  actors: []\n"
+               "  triggers: [Treffen, und]\n", "error: trigger 'und' is one of the most common words of German"),
+    (lambda t: t + "\n- id: z-event\n  title: |\n    Zwei\n    Zeilen\n  date: 2025-06-01\n  precision: day\n"
+               "  actors: []\n", "must be one line of text"),
 ]
 
 

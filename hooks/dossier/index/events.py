@@ -27,15 +27,17 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from dossier.annotate.dates.expressions import Context, DateExpr, resolve_text
 from dossier.annotate.eventwords import entry_key, event_words, stems_of
 from dossier.annotate.mentions import Mention, segments
+from dossier.annotate.namewords import COMMON_WORD_ZIPF, common_word_problem
 from dossier.annotate.normalise import atoms
 from dossier.annotate.sentences import context_span
 from dossier.model import Article, Diagnostic, note_number
 from dossier.read.registryfile import load_registry_list, unique_entries
-from dossier.read.yamlfile import key_line
+from dossier.read.yamlfile import item_line, key_line
 
 REGISTRY = "seeds/registry/events.yml"
 UNCURATED_PREFIX = "datiert-"   # ids of events the build finds itself; curated ids may not use it
@@ -103,6 +105,49 @@ def _interval(date: str, end: str | None) -> tuple[dt.date, dt.date]:
     return first, dt.date(first.year, 12, 31)
 
 
+def _precision_problem(date: str, end: str | None, precision: str) -> str | None:
+    """A precision the date does not have: "2025" with precision day would show as 1 January."""
+    digits = {"day": 3, "month": 2}.get(precision)
+    if digits and len(date.split("-")) < digits:
+        form = "YYYY-MM-DD" if precision == "day" else "YYYY-MM"
+        return f"precision '{precision}' needs a date written {form}, not '{date}'"
+    if end and precision != "range":
+        return f"an event with an end has precision 'range', not '{precision}'"
+    if precision == "range" and not end:
+        return "precision 'range' needs an 'end' (the last day)"
+    return None
+
+
+FUNCTION_WORD_ZIPF = 6.5      # "und", "the", "in", "war", "ist": in nearly every sentence
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def _word_problems(entry: Any) -> list[Diagnostic]:
+    """Names and triggers that would attach every report: blank, a common word ("und")."""
+    found = []
+    for field, label in (("names", "name"), ("triggers", "trigger")):
+        for index, word in enumerate(entry.get(field, [])):
+            text = str(word)
+            visible = [c for c in text if not c.isspace() and c not in _INVISIBLE]
+            # A trigger counts only beside a fitting date and an actor, so an ordinary word
+            # ("call", "Treffen") is fine; a function word ("und", "the") is not.
+            threshold = FUNCTION_WORD_ZIPF if field == "triggers" else COMMON_WORD_ZIPF
+            problem = f"{label} '{text}' is blank" if not visible else common_word_problem(text, label, threshold)
+            if problem:
+                found.append(Diagnostic(REGISTRY, _item_line(entry, field, index), "error", problem, "event-word"))
+    if len(set(entry["actors"])) < len(entry["actors"]):
+        found.append(Diagnostic(REGISTRY, key_line(entry, "actors"), "error", "an actor is listed twice",
+                                "event-actors"))
+    return found
+
+
+def _item_line(entry: Any, field: str, index: int) -> int:
+    try:
+        return item_line(entry[field], index)
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return key_line(entry, field)
+
+
 def load_events(root: Path, actor_ids: set[str] | None) -> tuple[list[Event], list[Diagnostic]]:
     """Curated events. `actor_ids` None means the actor registry could not be read: its ids are
     then not checked, so one broken file gives its own errors, not dozens of follow-on ones."""
@@ -127,6 +172,10 @@ def load_events(root: Path, actor_ids: set[str] | None) -> tuple[list[Event], li
         if last < first:
             diags.append(Diagnostic(REGISTRY, key_line(entry, "end"), "error", "end is before date", "event-date"))
             continue
+        if problem := _precision_problem(str(entry["date"]), entry.get("end"), entry["precision"]):
+            diags.append(Diagnostic(REGISTRY, key_line(entry, "precision"), "error", problem, "event-precision"))
+            continue
+        diags += _word_problems(entry)
         events.append(Event(
             entry["id"], entry["title"], first, last, dt.date.fromisoformat(entry["end"]) if entry.get("end") else None,
             entry["precision"], tuple(entry["actors"]), description=entry.get("description", ""), line=line,

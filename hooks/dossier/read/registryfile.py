@@ -39,6 +39,12 @@ def _message(error: jsonschema.ValidationError) -> str:
         # The schema's words for the form, not its regular expression.
         shown = printable(str(error.instance))[:80]
         return f"{where + ': ' if where else ''}'{shown}' must be {error.schema['description']}"
+    if (error.validator == "type" and isinstance(error.instance, (int, float)) and not isinstance(error.instance, bool)
+            and "string" in (error.validator_value if isinstance(error.validator_value, list)
+                             else [error.validator_value])):
+        # "date: 2025" is a number to YAML ("0999" even loses its zero): quotes keep it text.
+        return (f"{where + ': ' if where else ''}{error.instance} is read by YAML as a number; write it in quotes "
+                f"({where or 'value'}: '{error.instance}')")
     return f"{where + ': ' if where else ''}{error.message}"
 
 
