@@ -56,7 +56,8 @@ EVENT_MISTAKES = [
     (lambda t: t + "\n- id: [kaputt\n", "error: not valid YAML"),
     # found by hostile testing: each was accepted without a word
     (lambda t: t + "\n- id: z-event\n  title: Ein Ereignis\n  date: 2025\n  precision: year\n  actors: []\n",
-     "error: date: 2025 is read by YAML as a number; write it in quotes (date: '2025')"),
+     "error: date: 2025 is read by YAML as a number; it must be a date written YYYY-MM-DD, YYYY-MM or YYYY, "
+     "written in quotes"),
     (lambda t: t + "\n- id: z-event\n  title: Ein Ereignis\n  date: '2025'\n  precision: day\n  actors: []\n",
      "error: precision 'day' needs a date written YYYY-MM-DD, not '2025'"),
     (lambda t: t + "\n- id: z-event\n  title: Ein Ereignis\n  date: 2025-06-01\n  end: 2025-06-03\n"

@@ -221,7 +221,8 @@ def test_newline_in_registry_id_is_rejected(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("entry", "expected"), [
-    ("  wikidata: 12345\n", "wikidata: 12345 is not of type 'string'"),
+    ("  wikidata: 12345\n", "wikidata: 12345 is read by YAML as a number; it must be a Wikidata item id (like 'Q12345'), "
+     "written in quotes"),
     ("  wikidata: Q-1\n", "wikidata: 'Q-1' must be a Wikidata item id (like 'Q12345')"),
 ])
 def test_registry_form_errors_say_the_form_in_words(tmp_path: Path, entry: str, expected: str) -> None:

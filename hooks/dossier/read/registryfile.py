@@ -43,8 +43,9 @@ def _message(error: jsonschema.ValidationError) -> str:
             and "string" in (error.validator_value if isinstance(error.validator_value, list)
                              else [error.validator_value])):
         # "date: 2025" is a number to YAML ("0999" even loses its zero): quotes keep it text.
-        return (f"{where + ': ' if where else ''}{error.instance} is read by YAML as a number; write it in quotes "
-                f"({where or 'value'}: '{error.instance}')")
+        form = error.schema.get("description") if isinstance(error.schema, dict) else None
+        return (f"{where + ': ' if where else ''}{error.instance} is read by YAML as a number; it must be "
+                + (f"{form}, " if form else "") + "written in quotes")
     return f"{where + ': ' if where else ''}{error.message}"
 
 
