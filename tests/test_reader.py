@@ -532,3 +532,24 @@ def test_an_enormous_paragraph_is_rendered_as_several_each_of_bounded_markup() -
     shown = re.sub(r"<[^>]*>|\s", "", html_page)         # the text, whatever the paragraphs
     assert "Vorspann" + "&lt;b&gt;&amp;" * 6000 + "Text" in shown
     assert "EineAnmerkung" + "&lt;i&gt;" * 5000 + "Schluss." in shown
+
+
+def test_the_whole_network_shows_the_most_named_actors_only(tmp_path: Path) -> None:
+    """Hundreds of actors in one picture are a knot, and its labels cost quadratic time."""
+    from conftest import make_project
+    from dossier.index.corpus import load_corpus
+    from dossier.render.site import MAX_WHOLE_NETWORK, generate
+
+    names = [f"Person{chr(97 + i // 26)}{chr(97 + i % 26)} Testowski{chr(97 + i // 26)}{chr(97 + i % 26)}"
+             for i in range(MAX_WHOLE_NETWORK + 10)]
+    registry = "".join(f"- id: p-{i}\n  name: {n}\n  kind: person\n  gender: m\n  description: eine Testperson\n"
+                       for i, n in enumerate(names))
+    text = "Titel\n\n" + "\n\n".join(f"{n} und {names[0]} trafen sich. " * (1 + (i < 5)) for i, n in enumerate(names))
+    root = make_project(tmp_path, {"a.txt": text + "\n"})
+    (root / "seeds" / "registry" / "actors.yml").write_text(registry, encoding="utf-8")
+    page = next(g.content for g in generate(load_corpus(root)) if g.path == "akteure/index.md")
+    svg = re.search(r"<svg.*?</svg>", page, re.DOTALL)
+    assert svg is not None
+    assert svg.group(0).count("<circle") == MAX_WHOLE_NETWORK, svg.group(0).count("<circle")
+    assert f"Die {MAX_WHOLE_NETWORK} meistgenannten von {MAX_WHOLE_NETWORK + 10} Akteuren" in page
+    assert ">" + names[1] + "</text>" in svg.group(0)        # named twice: among the shown

@@ -70,6 +70,10 @@ class Generated:
     in_nav: bool = False             # section index pages are in the navigation, the rest not
 
 
+# The Akteure page's network shows at most this many actors (the most named): past it the
+# picture is a knot no one reads, and its labels are placed in time quadratic in their number.
+MAX_WHOLE_NETWORK = 60
+
 SECTIONS = [
     ("Artikel", "artikel/index.md", "alle Artikel mit Datum, Medium und Autor"),
     ("Akteure", "akteure/index.md", "Personen, Organisationen und Staaten mit allen Erwähnungen"),
@@ -183,10 +187,15 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
 
     def overview(_workers: bool) -> None:
         """The overview pages, data files and event pages, here while workers render the rest."""
-        whole = figure(network_svg({a for a in named if together.get(a)}, together, actors_by_id, named,
-                                   title="Alle Akteure und wer mit wem genannt wird", size=(1000, 680),
+        connected = sorted((a for a in named if together.get(a)), key=lambda a: (-named[a], a))
+        shown = set(connected[:MAX_WHOLE_NETWORK])
+        opening = ("Das ganze Netz" if len(shown) == len(connected) else
+                   f"Die {len(shown)} meistgenannten von {len(connected)} Akteuren (alle stehen in der Liste unten)")
+        whole = figure(network_svg(shown, together, actors_by_id, named,
+                                   title=("Alle" if len(shown) == len(connected) else "Die meistgenannten")
+                                   + " Akteure und wer mit wem genannt wird", size=(1000, 680),
                                    href=lambda other: page_href("akteure/index.md", actor_path(other), directory_urls)),
-                       "Das ganze Netz: Linien verbinden Akteure, die im selben Absatz, in derselben "
+                       f"{opening}: Linien verbinden Akteure, die im selben Absatz, in derselben "
                        "Bildunterschrift oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen mit der "
                        "Zahl der Erwähnungen; Farben: Personen blau, Organisationen grün, Staaten orange, Medien grau.")
         files.extend([
