@@ -553,3 +553,20 @@ def test_the_whole_network_shows_the_most_named_actors_only(tmp_path: Path) -> N
     assert svg.group(0).count("<circle") == MAX_WHOLE_NETWORK, svg.group(0).count("<circle")
     assert f"Die {MAX_WHOLE_NETWORK} meistgenannten von {MAX_WHOLE_NETWORK + 10} Akteuren" in page
     assert ">" + names[1] + "</text>" in svg.group(0)        # named twice: among the shown
+
+
+@pytest.mark.browser
+def test_search_answers_text_that_arrives_without_key_events(real_build: Build) -> None:
+    """Material reads the query on key events: Cyrillic inserted by an on-screen or IME
+    keyboard (no key codes) showed "Suchbegriff eingeben" or the first letter's results."""
+    with serve(real_build.site) as base, browser() as context:
+        page = open_page(context, base, Visit())
+        page.click("label.md-search__icon, .md-search__input", timeout=5000)
+        page.locator("input.md-search__input").focus()
+        for letter in "Тихановский":
+            page.keyboard.insert_text(letter)       # an input event, no keydown or keyup
+            page.wait_for_timeout(60)
+        page.wait_for_selector(".md-search-result__item a", timeout=20000)
+        page.wait_for_timeout(400)
+        results = [a.get_attribute("href") or "" for a in page.query_selector_all(".md-search-result__item > a")]
+    assert results and "akteure/sergej-tichanowski/" in results[0], results
