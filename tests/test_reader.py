@@ -570,3 +570,32 @@ def test_search_answers_text_that_arrives_without_key_events(real_build: Build) 
         page.wait_for_timeout(400)
         results = [a.get_attribute("href") or "" for a in page.query_selector_all(".md-search-result__item > a")]
     assert results and "akteure/sergej-tichanowski/" in results[0], results
+
+
+def test_an_actor_page_counts_the_spellings_its_table_lists(real_build: Build) -> None:
+    """'16 Schreibweisen' stood above a table of 12 rows: the count was of spelling and scheme pairs."""
+    checked = 0
+    for page in sorted((real_build.site / "akteure").glob("*/index.html")):
+        text = page.read_text(encoding="utf-8")
+        stated = re.search(r"(\d+) Schreibweisen?, aus den kyrillischen", text)
+        if not stated:
+            continue
+        section = text[stated.end():].split("</table>")[0]
+        rows = section.split("<tbody>")[1].count("<tr>")
+        assert int(stated.group(1)) == rows, (page.parent.name, stated.group(1), rows)
+        checked += 1
+    assert checked > 20, checked
+
+
+def test_the_not_found_page_finds_its_styles_under_a_sub_path(tmp_path: Path) -> None:
+    """GitHub project pages serve the site under /repo/: without site_url the 404 page, served
+    at any depth, loaded /assets/… and showed unstyled."""
+    site = tmp_path / "site"
+    proc = subprocess.run([*MKDOCS, "build", "--site-dir", str(site), "-f", str(ROOT / "mkdocs.yml")], cwd=ROOT,
+                          env={**ENV, "DOSSIER_SITE_URL": "https://owner.github.io/dossier/"},
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    page = (site / "404.html").read_text(encoding="utf-8")
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]*)"', page)
+    assert sheets and all(s.startswith("/dossier/assets/") for s in sheets), sheets
+    assert re.findall(r'<a href="([^"]*)">Zur Startseite</a>', page) == ["https://owner.github.io/dossier/"]

@@ -207,7 +207,7 @@ def render_actor(actor: Actor, mentions: list[Mention], articles: dict[str, Arti
     # the Glossar gives each one's source and scheme.
     out += ['<div class="dossier-spellings dossier-web-only" markdown>', "",
             "## Schreibweisen { #schreibweisen data-search-exclude }", "",
-            f"{count(len(actor.variants), 'Schreibweise', 'Schreibweisen')}, aus den kyrillischen "
+            f"{count(len(spelling_rows(actor.variants)), 'Schreibweise', 'Schreibweisen')}, aus den kyrillischen "
             "Ausgangsformen erzeugt oder im Akteursverzeichnis eingetragen. Jede davon wird in allen Texten "
             "erkannt; „im Dossier“ zählt die Erwähnungen je Schreibweise, mit Genitiv und Nachname "
             "allein.", "", *_spellings_table(actor, attested), "", "</div>", ""]
