@@ -133,7 +133,7 @@ def _build_pdf(site: Path) -> None:
 
 # Generated pages are not in the navigation; highlight the section they belong to instead.
 SECTION_OF = (("artikel/", "artikel/index.md"), ("artikelliste/", "artikel/index.md"),
-              ("akteure/", "akteure/index.md"), ("ereignisse/", "chronik.md"))
+              ("akteure/", "akteure/index.md"), ("ereignisse/", "ereignisse/index.md"))
 _highlighted: list[Page] = []
 
 

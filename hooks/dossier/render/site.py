@@ -76,8 +76,9 @@ MAX_WHOLE_NETWORK = 60
 
 SECTIONS = [
     ("Artikel", "artikel/index.md", "alle Artikel mit Datum, Medium und Autor"),
-    ("Akteure", "akteure/index.md", "Personen, Organisationen und Staaten mit allen Erwähnungen"),
+    ("Akteure", "akteure/index.md", "Personen, Organisationen, Staaten und Medien mit allen Erwähnungen"),
     ("Chronik", "chronik.md", "alle datierten Ereignisse als Zeitleiste, jedes bis zum Satz belegt"),
+    ("Ereignisse", "ereignisse/index.md", "die kuratierten Ereignisse, jedes mit allen Berichten der Artikel"),
     ("Glossar", "glossar.md", "jede Schreibweise jedes Namens, mit Ausgangsform und Schema"),
     ("Quellen", "quellen.md", "jede zitierte Adresse, nach Domain, mit Rückweg zur Fußnote"),
     ("Methode", "methode.md", "wie aus den Textdateien diese Seiten werden"),
@@ -224,7 +225,7 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
         # uncurated entries stand on the Chronik only: no page each, however many dated sentences
         files.extend(Generated(event_path(e.id), render_event(e, by_id, actors_by_id), f"{EVENTS_PATH}#L{e.line}")
                      for e in events if e.curated)
-        files.append(Generated(EVENT_INDEX_PATH, render_event_index(events), EVENTS_PATH))
+        files.append(Generated(EVENT_INDEX_PATH, render_event_index(events), EVENTS_PATH, in_nav=True))
 
     spans = [(n, min(n + RENDER_BATCH, len(pages_of))) for n in range(0, len(pages_of), RENDER_BATCH)]
     rendered = map_local(partial(_render, pages_of), spans, min_items=2, chunksize=1, meanwhile=overview)
