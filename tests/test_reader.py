@@ -379,7 +379,7 @@ def test_network_picture_is_reproducible_escaped_svg() -> None:
 
 
 def test_network_picture_on_actor_pages_and_the_actor_index(real_build: Build) -> None:
-    assert ('<figure class="dossier-network" data-search-exclude><svg class="dossier-network-svg"'
+    assert ('<figure class="dossier-network dossier-network--wide" data-search-exclude><svg class="dossier-network-svg"'
             in real_build.page("akteure").replace("\n", ""))
     actor = real_build.page("akteure/alexander-lukaschenko")
     assert actor.count('class="dossier-network-svg"') == 1 and ">Alexander Lukaschenko</text>" in actor
@@ -599,3 +599,22 @@ def test_the_not_found_page_finds_its_styles_under_a_sub_path(tmp_path: Path) ->
     sheets = re.findall(r'<link rel="stylesheet" href="([^"]*)"', page)
     assert sheets and all(s.startswith("/dossier/assets/") for s in sheets), sheets
     assert re.findall(r'<a href="([^"]*)">Zur Startseite</a>', page) == ["https://owner.github.io/dossier/"]
+
+
+@pytest.mark.browser
+def test_network_labels_stay_legible_on_a_phone_and_a_line_link_marks_its_paragraph(real_build: Build) -> None:
+    """At 390 px the whole network shrank to 3 px labels; a "Zeile N" link landed on an
+    unmarked paragraph."""
+    sizes = "() => [...document.querySelectorAll('svg.dossier-network-svg')].map(s => " \
+            "s.getBoundingClientRect().width / s.viewBox.baseVal.width * 11)"
+    article = next(p.parent.name for p in (real_build.site / "artikel").glob("*/index.html"))
+    with serve(real_build.site) as base, browser(390, 844) as context:
+        for url in ("akteure/", "akteure/alexander-lukaschenko/"):
+            page = open_page(context, base + url, Visit())
+            assert all(size >= 8 for size in page.evaluate(sizes)), (url, page.evaluate(sizes))
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= 390    # the box scrolls, not the page
+        page = open_page(context, f"{base}artikel/{article}/#zeile-5", Visit())
+        marked = page.evaluate("() => getComputedStyle(document.getElementById('zeile-5')).backgroundColor")
+        plain = page.evaluate("() => getComputedStyle(document.getElementById('zeile-5').nextElementSibling)"
+                              ".backgroundColor")
+    assert marked != plain, (marked, plain)

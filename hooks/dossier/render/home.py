@@ -10,7 +10,7 @@ from dossier.index.events import Event
 from dossier.model import Article
 from dossier.render.articles import article_path, by_date, display_title, page_meta
 from dossier.render.events import Chronik, event_link, linkable_precision, list_safe, source_count, when
-from dossier.render.german import count, long_date
+from dossier.render.german import count, long_date, number
 from dossier.render.mdtext import escape_inline, heading_text
 
 # The start page's overview is bounded: it does not grow with the corpus.
@@ -24,6 +24,7 @@ class Counts:
     footnotes: int
     actors: int = 0
     events: int = 0
+    curated: int = 0          # of the events, those with a page (the Ereignisse list)
 
 
 def at_a_glance(articles: list[Article], actors: list[Actor], named: Counter[str], events: list[Event],
@@ -75,6 +76,7 @@ def render_home(counts: Counts, sections: list[tuple[str, str, str]],
            f"{count(counts.sources, 'zitierte Quelle', 'zitierte Quellen')}"
            + (f", {count(counts.actors, 'Akteur', 'Akteure')}" if counts.actors else "")
            + (f", {count(counts.events, 'Ereignis', 'Ereignisse')}" if counts.events else "")
+           + (f" ({number(counts.curated)} kuratiert)" if counts.events and counts.curated != counts.events else "")
            + ".", "", *(glance or []), "## Bereiche", ""]
     out += [f"- [{label}]({path}): {text}" for label, path, text in sections]
     if downloads:

@@ -172,11 +172,12 @@ def network_svg(nodes: set[str], cooccur: Mapping[str, Counter[str]], actors: Ma
     return "".join(out)
 
 
-def figure(svg: str, caption: str) -> list[str]:
+def figure(svg: str, caption: str, *, wide: bool = False) -> list[str]:
     """Markdown lines placing `svg` as a raw HTML block (left untouched by Markdown). Kept out
     of search: its labels and tooltips repeat names the page's text carries already, and a
     search hit inside a drawing shows the reader a snippet of node labels."""
     if not svg:
         return []
-    return ['<figure class="dossier-network" data-search-exclude>', svg,
+    css = "dossier-network dossier-network--wide" if wide else "dossier-network"
+    return [f'<figure class="{css}" data-search-exclude>', svg,
             f"<figcaption>{html.escape(caption)}</figcaption>", "</figure>", ""]

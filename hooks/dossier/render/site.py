@@ -73,6 +73,8 @@ class Generated:
 # The Akteure page's network shows at most this many actors (the most named): past it the
 # picture is a knot no one reads, and its labels are placed in time quadratic in their number.
 MAX_WHOLE_NETWORK = 60
+LEGEND = ("Farben: Personen blau, Organisationen grün, Staaten orange, Medien grau; ein Kreis führt zur Seite "
+          "des Akteurs")
 
 SECTIONS = [
     ("Artikel", "artikel/index.md", "alle Artikel mit Datum, Medium und Autor"),
@@ -142,7 +144,7 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
         by_actor[mention.actor].append(mention)
     events = list(corpus.events)
     counts = Counts(len(articles), len(sources), sum(len(a.footnotes) for a in articles), len(actors),
-                    len(events))
+                    len(events), sum(e.curated for e in events))
     pages = chronik_pages(events)
     chronik = chronik_links(pages)
     names, dates = annotator(mentions, actors_by_id), date_annotator(events, chronik=chronik)
@@ -159,7 +161,7 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
                           href=lambda other: page_href(actor_path(actor.id), actor_path(other), directory_urls))
         return figure(svg, "Wer mit wem genannt wird: Linien verbinden Akteure, die im selben Absatz, in derselben "
                            "Bildunterschrift oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen "
-                           "mit der Zahl der Erwähnungen.")
+                           f"mit der Zahl der Erwähnungen; {LEGEND}.")
 
     actor_events = events_by_actor(events)
     authors = authored_by(actors, articles)
@@ -198,7 +200,7 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
                                    href=lambda other: page_href("akteure/index.md", actor_path(other), directory_urls)),
                        f"{opening}: Linien verbinden Akteure, die im selben Absatz, in derselben "
                        "Bildunterschrift oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen mit der "
-                       "Zahl der Erwähnungen; Farben: Personen blau, Organisationen grün, Staaten orange, Medien grau.")
+                       f"Zahl der Erwähnungen; {LEGEND}.", wide=True)
         files.extend([
             Generated("index.md", render_home(counts, SECTIONS, downloads, title,
                                               at_a_glance(articles, actors, named, events, chronik)), in_nav=True),

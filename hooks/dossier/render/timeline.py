@@ -18,13 +18,13 @@ from dossier.render.mdtext import escape_inline
 
 def _card(event: Event, actors: dict[str, Actor], prefix: str = "") -> str:
     names = ", ".join(escape_inline(actors[a].name) for a in event.actors[:5] if a in actors)
-    more = f" und {len(event.actors) - 5} weitere" if len(event.actors) > 5 else ""
+    more = f" und {count(len(event.actors) - 5, 'weiterer Akteur', 'weitere Akteure')}" if len(event.actors) > 5 else ""
     return "\n".join([
         '<div class="dossier-event" markdown>', "",
         f'<span class="dossier-event-date">{when(event)}</span> '
         f"[{escape_inline(event.title)}]({prefix}{event_path(event.id)})  ",
         f'<span class="dossier-event-meta">{names}{more}{" · " if names else ""}'
-        f"{count(source_count(event), 'Quelle', 'Quellen')} · {PRECISION_LABELS[event.precision]}</span>",
+        f"{count(source_count(event), 'Quelle', 'Quellen')} · Genauigkeit: {PRECISION_LABELS[event.precision]}</span>",
         "", "</div>", ""])
 
 
@@ -40,7 +40,7 @@ def _entry(event: Event, actors: dict[str, Actor], articles: dict[str, Article],
         f'<div class="dossier-event dossier-event--auto" id="{event.id}" markdown>', "",
         f'<span class="dossier-event-date">{when(event)}</span> {escape_inline(event.title)}  ',
         f'<span class="dossier-event-meta">nicht kuratiert{" · " + names if names else ""} · '
-        f"{PRECISION_LABELS[event.precision]}</span>  ",
+        f"Genauigkeit: {PRECISION_LABELS[event.precision]}</span>  ",
         f'<span class="dossier-event-meta">{"; ".join(sources)}</span>' if sources else "",
         "", "</div>", ""])
 
