@@ -91,7 +91,7 @@ def test_pages_link_dates_events_and_actors(real_build: Build) -> None:
     assert 'href="../../ereignisse/freilassung-tichanowski-2025-06/"' in page
     event = real_build.page("ereignisse/freilassung-tichanowski-2025-06")
     # both seeds report it; articles added later may report it too
-    reported = re.search(r"berichtet in (\d+) Quellen", event)
+    reported = re.search(r"Berichte? in (\d+) Quellen", event)
     assert reported and int(reported.group(1)) >= 2 and "21. Juni 2025" in event
     assert 'href="../../artikel/004_b82fb9a90bbfc716/#zeile-10"' in event
     actor = real_build.page("akteure/sergej-tichanowski")
@@ -130,3 +130,21 @@ def test_english_article_attaches_to_the_same_events(tmp_path: Path) -> None:
     assert articles_of(release) == {"000_150b3505b4883b8c", "en_release"}
     assert "June 21, 2025" in {m["words"] for m in release["mentions"]}
     assert "en_release" in articles_of(found["treffen-kellogg-lukaschenko-2025-06"])
+
+
+def test_an_event_page_quotes_each_sentence_once_and_says_when_a_year_is_a_name(tmp_path: Path) -> None:
+    """"Sapad 2025 … am Dienstag" stood twice (once per date), and "2025" of the name was given
+    as the report's date."""
+    from conftest import make_project
+    from dossier.index.corpus import load_corpus
+    from dossier.render.site import generate
+
+    text = ("---\ntitle: Manöver\ndate: 2025-09-17\n---\nManöver\n\nPutin besuchte am Dienstag das Manöver "
+            "Sapad 2025 in Belarus.\n\nDas Manöver Sapad 2025 endete ohne Zwischenfall.\n")
+    root = make_project(tmp_path, {"a.txt": text})
+    page = next(g.content for g in generate(load_corpus(root)) if g.path == "ereignisse/sapad-2025.md")
+    reports = [line for line in page.splitlines() if line.startswith("- „")]
+    assert len(reports) == 2, reports                           # two sentences, each once
+    assert "**am Dienstag**" in reports[0] and "Daten: „am Dienstag“" in reports[0]
+    assert "„2025“ im Namen „Sapad 2025“" in reports[1]
+    assert "2 Berichte in 1 Quelle" in page

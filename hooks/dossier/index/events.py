@@ -323,6 +323,13 @@ def _has_phrase(words: tuple[str, ...], phrase: str) -> bool:
     return any(words[i:i + n] == wanted for i in range(len(words) - n + 1))
 
 
+def date_in_name(event: Event, mention: EventMention) -> str | None:
+    """The event's name that the mention's date words are part of, as the quote writes it
+    ("2025" in "Sapad 2025"): the report names the event, its year is no date of its own."""
+    quote, words = mention.quote.casefold(), mention.words.casefold()
+    return next((name for name in event.names if words in name.casefold() and name.casefold() in quote), None)
+
+
 def attaches(event: Event, mention: EventMention, words: tuple[str, ...] | None = None) -> bool:
     """`words`: the mention's quote as words, when the caller has them already."""
     if mention.last < event.first or mention.first > event.last:

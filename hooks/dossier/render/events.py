@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 
 from dossier.annotate.actors import Actor
-from dossier.index.events import Event, EventMention
+from dossier.index.events import Event, EventMention, date_in_name
 from dossier.model import Article, note_number
 from dossier.render.articles import Annotator, footnote_anchor, page_meta
 from dossier.render.bounds import MAX_LINKS, group_section, select
@@ -81,13 +81,28 @@ def date_annotator(events: list[Event], prefix: str = "../", chronik: Chronik | 
     return annotate
 
 
-def _quote(mention: EventMention) -> str:
-    quote = mention.quote
-    at = quote.find(mention.words)
-    if at < 0:
-        return escape_inline(quote)
-    return (f"{escape_inline(quote[:at])}**{escape_inline(mention.words)}**"
-            f"{escape_inline(quote[at + len(mention.words):])}")
+def _quote(mentions: list[EventMention]) -> str:
+    """The sentence the mentions stand in, each one's date words in bold (in order)."""
+    quote, out, pos = mentions[0].quote, [], 0
+    for mention in mentions:
+        at = quote.find(mention.words, pos)
+        if at < 0 or not mention.words:
+            continue
+        out += [escape_inline(quote[pos:at]), f"**{escape_inline(mention.words)}**"]
+        pos = at + len(mention.words)
+    return "".join([*out, escape_inline(quote[pos:])])
+
+
+def _same_sentence(shown: list[EventMention]) -> list[list[EventMention]]:
+    """Reports in one sentence of one place, together: it is quoted once."""
+    runs: list[list[EventMention]] = []
+    for mention in shown:
+        if runs and (runs[-1][0].part, runs[-1][0].line, runs[-1][0].quote) == (mention.part, mention.line,
+                                                                               mention.quote):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    return runs
 
 
 def report_place(article: Article, mention: EventMention, prefix: str = "../") -> str:
@@ -99,11 +114,12 @@ def report_place(article: Article, mention: EventMention, prefix: str = "../") -
 
 def render_event(event: Event, articles: dict[str, Article], actors: dict[str, Actor]) -> str:
     sources = source_count(event)
+    reports = len({(m.article, m.part, m.line, m.quote) for m in event.mentions})     # a sentence once
     # Uncurated events are titled with a quote from an article: they must not outrank the
     # article or the people it names in search.
     out = [page_meta(event.title, boost=None if event.curated else 0.05), f"# {heading_text(event.title)}", "",
            f"**{when(event)}** · Genauigkeit: {PRECISION_LABELS[event.precision]} · "
-           f"berichtet in {count(sources, 'Quelle', 'Quellen')}", ""]
+           f"{count(reports, 'Bericht', 'Berichte')} in {count(sources, 'Quelle', 'Quellen')}", ""]
     if event.description:
         out += [escape_inline(event.description), ""]
     if event.actors:
@@ -121,11 +137,18 @@ def render_event(event: Event, articles: dict[str, Article], actors: dict[str, A
     for group in chosen.groups:
         article = articles[group.article]
         lines = []
-        for m in group.shown:
-            how = f"„{escape_inline(m.words)}“, {BASIS_LABELS.get(m.basis, m.basis)}"
-            if m.publication:
-                how += ", Erscheinungsdatum einer zitierten Quelle"
-            lines.append(f"- „{_quote(m)}“ — {report_place(article, m)} <small>(Datum: {how})</small>")
+        for run in _same_sentence(list(group.shown)):
+            hows = []
+            for m in run:
+                name = date_in_name(event, m)
+                how = (f"„{escape_inline(m.words)}“, {BASIS_LABELS.get(m.basis, m.basis)}" if name is None
+                       else f"„{escape_inline(m.words)}“ im Namen „{escape_inline(name)}“")
+                if m.publication:
+                    how += ", Erscheinungsdatum einer zitierten Quelle"
+                hows.append(how)
+            label = "Datum" if len(hows) == 1 else "Daten"
+            lines.append(f"- „{_quote(run)}“ — {report_place(article, run[0])} <small>({label}: {'; '.join(hows)})"
+                         "</small>")
         out += group_section(article, lines, group.more)
     others = chosen.articles - len(chosen.groups)
     if others:
