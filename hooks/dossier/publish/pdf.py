@@ -202,7 +202,9 @@ def _toc(plan: PdfPlan, numbers: dict[str, int] | None) -> str:
 
     items = []
     for section in plan.sections:
-        pages = "".join(f"<li>{entry(page_key(p.url), p.title)}</li>" for p in section.pages)
+        # A part of one page ("Glossar", "Quellen") lists no entry below it: it would repeat it.
+        pages = "".join(f"<li>{entry(page_key(p.url), p.title)}</li>" for p in section.pages
+                        if len(section.pages) > 1)
         items.append(f'<li class="toc-section">{entry(_section_id(section), section.title)}<ul>{pages}</ul></li>')
     return f'<nav class="toc"><h1 class="toc-title">Inhalt</h1><ul>{"".join(items)}</ul></nav>'
 
