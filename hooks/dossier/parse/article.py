@@ -31,6 +31,7 @@ linear in the number of lines.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -268,14 +269,7 @@ def date_of_line(text: str) -> str | None:
     """ISO date when the whole line is a date line ("17. September 2025", "SEPTEMBER 25,
     2022", "Washington, September 11, 2025", "Letzte Aktualisierung: 25.09.2023"); the date
     grammar itself is dates.py's."""
-    text = _UPDATE_LABEL.sub("", text).rstrip(",;")
-    for candidate in (text, text.title() if text.isupper() else None,
-                      _DATELINE_PLACE.sub("", text)):
-        if candidate:
-            found = parse_date_line(candidate)
-            if found:
-                return found.isoformat()
-    return None
+    return _date_line(text)[0]
 
 
 # The reason a date line whose date is no calendar date is set aside (it is neither the
@@ -285,11 +279,27 @@ BAD_DATE_LINE = "Datumszeile ohne gültiges Datum"
 
 def bad_date_of_line(text: str) -> str | None:
     """The date's words when the line is a date line but its date is none ("31.02.2025")."""
+    return _date_line(text)[1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_line(text: str) -> tuple[str | None, str | None]:
+    """(ISO date, None) for a date line, (None, the date's words) for a date line whose date
+    is no calendar date, (None, None) for any other line. Every date line has a digit (its
+    year); other lines, most of a page's head, are not scanned. Cached: the head is read
+    line by line for both answers."""
+    if not any(c.isdigit() for c in text):
+        return None, None
     text = _UPDATE_LABEL.sub("", text).rstrip(",;")
-    for candidate in (text, text.title() if text.isupper() else None, _DATELINE_PLACE.sub("", text)):
-        if candidate and (words := invalid_date_line(candidate)):
-            return words
-    return None
+    candidates = [c for c in (text, text.title() if text.isupper() else None, _DATELINE_PLACE.sub("", text)) if c]
+    for candidate in candidates:
+        found = parse_date_line(candidate)
+        if found:
+            return found.isoformat(), None
+    for candidate in candidates:
+        if words := invalid_date_line(candidate):
+            return None, words
+    return None, None
 
 
 def _byline(text: str) -> str | None:
