@@ -48,6 +48,7 @@ _DROP_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-feedb
 class PdfPage:
     url: str          # directory URL below the site, e.g. "artikel/x/" ("" for the start page)
     title: str
+    group: str = ""   # a heading in the contents above the first page of a group ("Personen")
 
 
 @dataclass(frozen=True)
@@ -203,8 +204,10 @@ def _toc(plan: PdfPlan, numbers: dict[str, int] | None) -> str:
     items = []
     for section in plan.sections:
         # A part of one page ("Glossar", "Quellen") lists no entry below it: it would repeat it.
-        pages = "".join(f"<li>{entry(page_key(p.url), p.title)}</li>" for p in section.pages
-                        if len(section.pages) > 1)
+        shown = section.pages if len(section.pages) > 1 else ()
+        pages = "".join((f'<li class="toc-group">{html.escape(p.group)}</li>'
+                         if p.group and (i == 0 or shown[i - 1].group != p.group) else "")
+                        + f"<li>{entry(page_key(p.url), p.title)}</li>" for i, p in enumerate(shown))
         items.append(f'<li class="toc-section">{entry(_section_id(section), section.title)}<ul>{pages}</ul></li>')
     return f'<nav class="toc"><h1 class="toc-title">Inhalt</h1><ul>{"".join(items)}</ul></nav>'
 

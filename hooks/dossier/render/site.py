@@ -97,7 +97,8 @@ def pdf_plan(corpus: Corpus, built: dt.date, title: str = "Dossier") -> PdfPlan:
     sections = (
         PdfSection("Artikel", tuple(PdfPage(article_url(a.id), display_title(a)) for a in articles)),
         PdfSection("Akteure", (PdfPage("akteure/", "Alle Akteure und wer mit wem genannt wird"),
-                               *(PdfPage(f"akteure/{a.id}/", a.name) for a in actors)), continuous=True),
+                               *(PdfPage(f"akteure/{a.id}/", a.name, KIND_LABELS[a.kind][1])
+                                 for a in actors)), continuous=True),
         PdfSection("Glossar", (PdfPage("glossar/", "Glossar der Schreibweisen"),)),
         PdfSection("Chronik", (PdfPage("chronik/", "Chronik"),
                                *(PdfPage(page_url(path), title) for path, title in chronik_titles(events)))),
