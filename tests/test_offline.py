@@ -270,3 +270,12 @@ def test_linked_network_nodes_keep_their_circles_in_the_pdf() -> None:
     picture = next(article.iter("svg"))
     assert not list(picture.iter("a")) and len(list(picture.iter("circle"))) == 1
     assert [a.get("href") for a in article.iter("a")] == ["#p-b"]     # the text link still leads there
+
+
+def test_the_pdf_contents_group_the_actors_by_kind(texts: list[str]) -> None:
+    """One flat list ran "Xi Jinping" into "Atlantic Council"."""
+    contents = "\n".join(texts[1:4])
+    headings = [line.strip() for line in contents.splitlines()
+                if line.strip() in ("PERSONEN", "ORGANISATIONEN", "STAATEN", "MEDIEN")]
+    assert headings == ["PERSONEN", "ORGANISATIONEN", "STAATEN", "MEDIEN"], headings
+    assert contents.index("PERSONEN") < contents.index("Alexander Lukaschenko") < contents.index("ORGANISATIONEN")
