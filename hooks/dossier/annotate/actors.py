@@ -16,7 +16,7 @@ from dossier.annotate.normalise import key
 from dossier.annotate.translit import is_script, romanisations
 from dossier.model import Diagnostic
 from dossier.read.registryfile import load_registry_list, unique_entries
-from dossier.read.yamlfile import item_line, key_line
+from dossier.read.yamlfile import entry_item_line, key_line
 
 REGISTRY = "seeds/registry/actors.yml"
 SCHEMA = "actors-registry.schema.json"
@@ -120,11 +120,8 @@ def _spelling_problems(entry: Any, name: str, aliases: list[str]) -> list[Diagno
     for field, label, forms in (("aliases", "alias", aliases), ("shared", "shared spelling", entry.get("shared", []))):
         for index, form in enumerate(forms):
             if problem := spelling_problem(str(form), label):
-                try:
-                    line = item_line(entry[field], index)
-                except (AttributeError, KeyError, TypeError, IndexError):
-                    line = key_line(entry, field)
-                found.append(Diagnostic(REGISTRY, line, "error", problem, "registry-spelling"))
+                found.append(Diagnostic(REGISTRY, entry_item_line(entry, field, index), "error", problem,
+                                        "registry-spelling"))
     return found
 
 

@@ -33,11 +33,11 @@ from dossier.annotate.dates.expressions import Context, DateExpr, resolve_text
 from dossier.annotate.eventwords import entry_key, event_words, stems_of
 from dossier.annotate.mentions import Mention, segments
 from dossier.annotate.namewords import COMMON_WORD_ZIPF, common_word_problem
-from dossier.annotate.normalise import atoms
+from dossier.annotate.normalise import INVISIBLE, atoms
 from dossier.annotate.sentences import context_span
 from dossier.model import Article, Diagnostic, note_number
 from dossier.read.registryfile import load_registry_list, unique_entries
-from dossier.read.yamlfile import item_line, key_line
+from dossier.read.yamlfile import entry_item_line, key_line
 
 REGISTRY = "seeds/registry/events.yml"
 UNCURATED_PREFIX = "datiert-"   # ids of events the build finds itself; curated ids may not use it
@@ -119,7 +119,6 @@ def _precision_problem(date: str, end: str | None, precision: str) -> str | None
 
 
 FUNCTION_WORD_ZIPF = 6.5      # "und", "the", "in", "war", "ist": in nearly every sentence
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
 def _word_problems(entry: Any) -> list[Diagnostic]:
@@ -128,24 +127,18 @@ def _word_problems(entry: Any) -> list[Diagnostic]:
     for field, label in (("names", "name"), ("triggers", "trigger")):
         for index, word in enumerate(entry.get(field, [])):
             text = str(word)
-            visible = [c for c in text if not c.isspace() and c not in _INVISIBLE]
+            visible = [c for c in text if not c.isspace() and c not in INVISIBLE]
             # A trigger counts only beside a fitting date and an actor, so an ordinary word
             # ("call", "Treffen") is fine; a function word ("und", "the") is not.
             threshold = FUNCTION_WORD_ZIPF if field == "triggers" else COMMON_WORD_ZIPF
             problem = f"{label} '{text}' is blank" if not visible else common_word_problem(text, label, threshold)
             if problem:
-                found.append(Diagnostic(REGISTRY, _item_line(entry, field, index), "error", problem, "event-word"))
+                found.append(Diagnostic(REGISTRY, entry_item_line(entry, field, index), "error", problem,
+                                        "event-word"))
     if len(set(entry["actors"])) < len(entry["actors"]):
         found.append(Diagnostic(REGISTRY, key_line(entry, "actors"), "error", "an actor is listed twice",
                                 "event-actors"))
     return found
-
-
-def _item_line(entry: Any, field: str, index: int) -> int:
-    try:
-        return item_line(entry[field], index)
-    except (AttributeError, KeyError, TypeError, IndexError):
-        return key_line(entry, field)
 
 
 def load_events(root: Path, actor_ids: set[str] | None) -> tuple[list[Event], list[Diagnostic]]:

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 
 from dossier.model import Article, Block, DateHint, Diagnostic, Field, Footnote, RemovedLine
 from dossier.parse.chrome import EDIT_LINK, TEASER, chrome_reason, strip_edit_residue
-from dossier.parse.datelines import find_full_dates, invalid_date_line, parse_date_line
+from dossier.parse.datelines import find_full_dates, read_date_line
 from dossier.parse.notes import Line, extract_markers, find_notes_start, is_notes_heading, letter_markers, parse_items
 from dossier.read.seedfile import SeedText, slug_for
 
@@ -291,15 +291,13 @@ def _date_line(text: str) -> tuple[str | None, str | None]:
     if not any(c.isdigit() for c in text):
         return None, None
     text = _UPDATE_LABEL.sub("", text).rstrip(",;")
-    candidates = [c for c in (text, text.title() if text.isupper() else None, _DATELINE_PLACE.sub("", text)) if c]
-    for candidate in candidates:
-        found = parse_date_line(candidate)
-        if found:
-            return found.isoformat(), None
-    for candidate in candidates:
-        if words := invalid_date_line(candidate):
-            return None, words
-    return None, None
+    bad = None
+    for candidate in (text, text.title() if text.isupper() else None, _DATELINE_PLACE.sub("", text)):
+        day, words = read_date_line(candidate) if candidate else (None, None)
+        if day:
+            return day.isoformat(), None
+        bad = bad or words
+    return None, bad
 
 
 def _byline(text: str) -> str | None:

@@ -38,21 +38,22 @@ _READING_TIME = re.compile(r"\b(?:(?:lesezeit|lesedauer|reading\s+time)\s*:?\s*)
 
 def parse_date_line(line: str) -> dt.date | None:
     """The date when a whole line is just a date (optionally "Stand:", a weekday, a time)."""
-    rest = _DATE_LINE_PREFIX.sub("", line.strip())
-    dates = find_full_dates(rest)
-    if len(dates) != 1:
-        return None
-    return dates[0].date if _only_the_date(rest, dates[0].start, dates[0].end) else None
+    return read_date_line(line)[0]
 
 
-def invalid_date_line(line: str) -> str | None:
-    """The date's words when a whole line is a date line whose date is no calendar date
-    ("Stand: 31.02.2025 18:04 Uhr"), else None."""
+def read_date_line(line: str) -> tuple[dt.date | None, str | None]:
+    """(the date, None) when the whole line is a date line, (None, the date's words) when it is
+    one whose date is no calendar date, else (None, None): one scan for both answers."""
     rest = _DATE_LINE_PREFIX.sub("", line.strip())
     found = find(rest, DAY_RULES)
-    if len(found) != 1 or not found[0].problem:
-        return None
-    return found[0].words if _only_the_date(rest, found[0].start, found[0].end) else None
+    dates = [f for f in found if f.spec.fixed is not None and not f.problem]      # find_full_dates'
+    if len(dates) == 1:
+        fixed = dates[0].spec.fixed
+        assert fixed is not None
+        return (fixed[0] if _only_the_date(rest, dates[0].start, dates[0].end) else None), None
+    if len(found) == 1 and found[0].problem and _only_the_date(rest, found[0].start, found[0].end):
+        return None, found[0].words
+    return None, None
 
 
 def _only_the_date(rest: str, start: int, end: int) -> bool:

@@ -155,3 +155,11 @@ def key_line(mapping: Any, key: str, first_line: int = 1) -> int:
 
 def item_line(sequence: Any, index: int, first_line: int = 1) -> int:
     return int(sequence.lc.item(index)[0]) + first_line
+
+
+def entry_item_line(mapping: Any, key: str, index: int) -> int:
+    """File line of item `index` of the list under `key`; the key's line if ruamel kept none."""
+    try:
+        return item_line(mapping[key], index)
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return key_line(mapping, key)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from itertools import groupby
 
 from dossier.annotate.actors import Actor
 from dossier.index.events import Event, EventMention, date_in_name
@@ -95,14 +96,7 @@ def _quote(mentions: list[EventMention]) -> str:
 
 def _same_sentence(shown: list[EventMention]) -> list[list[EventMention]]:
     """Reports in one sentence of one place, together: it is quoted once."""
-    runs: list[list[EventMention]] = []
-    for mention in shown:
-        if runs and (runs[-1][0].part, runs[-1][0].line, runs[-1][0].quote) == (mention.part, mention.line,
-                                                                               mention.quote):
-            runs[-1].append(mention)
-        else:
-            runs.append([mention])
-    return runs
+    return [list(run) for _, run in groupby(shown, key=lambda m: (m.part, m.line, m.quote))]
 
 
 def report_place(article: Article, mention: EventMention, prefix: str = "../") -> str:

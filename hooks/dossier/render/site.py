@@ -73,8 +73,9 @@ class Generated:
 # The Akteure page's network shows at most this many actors (the most named): past it the
 # picture is a knot no one reads, and its labels are placed in time quadratic in their number.
 MAX_WHOLE_NETWORK = 60
-LEGEND = ("Farben: Personen blau, Organisationen grün, Staaten orange, Medien grau; ein Kreis führt zur Seite "
-          "des Akteurs")
+EXPLAINED = ("Linien verbinden Akteure, die im selben Absatz, in derselben Bildunterschrift oder Anmerkung "
+             "vorkommen (je dicker, desto öfter); Kreise wachsen mit der Zahl der Erwähnungen; Farben: Personen "
+             "blau, Organisationen grün, Staaten orange, Medien grau; ein Kreis führt zur Seite des Akteurs")
 
 SECTIONS = [
     ("Artikel", "artikel/index.md", "alle Artikel mit Datum, Medium und Autor"),
@@ -160,9 +161,7 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
         svg = network_svg(neighbourhood(actor.id, together), together, actors_by_id, named, center=actor.id,
                           title=f"Mit {actor.name} am häufigsten genannte Akteure",
                           href=lambda other: page_href(actor_path(actor.id), actor_path(other), directory_urls))
-        return figure(svg, "Wer mit wem genannt wird: Linien verbinden Akteure, die im selben Absatz, in derselben "
-                           "Bildunterschrift oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen "
-                           f"mit der Zahl der Erwähnungen; {LEGEND}.")
+        return figure(svg, f"Wer mit wem genannt wird: {EXPLAINED}.")
 
     actor_events = events_by_actor(events)
     authors = authored_by(actors, articles)
@@ -193,15 +192,14 @@ def _generate(corpus: Corpus, downloads: tuple[tuple[str, str, str], ...], title
         """The overview pages, data files and event pages, here while workers render the rest."""
         connected = sorted((a for a in named if together.get(a)), key=lambda a: (-named[a], a))
         shown = set(connected[:MAX_WHOLE_NETWORK])
-        opening = ("Das ganze Netz" if len(shown) == len(connected) else
+        complete = len(shown) == len(connected)
+        opening = ("Das ganze Netz" if complete else
                    f"Die {len(shown)} meistgenannten von {len(connected)} Akteuren (alle stehen in der Liste unten)")
         whole = figure(network_svg(shown, together, actors_by_id, named,
-                                   title=("Alle" if len(shown) == len(connected) else "Die meistgenannten")
+                                   title=("Alle" if complete else "Die meistgenannten")
                                    + " Akteure und wer mit wem genannt wird", size=(1000, 680),
                                    href=lambda other: page_href("akteure/index.md", actor_path(other), directory_urls)),
-                       f"{opening}: Linien verbinden Akteure, die im selben Absatz, in derselben "
-                       "Bildunterschrift oder Anmerkung vorkommen (je dicker, desto öfter); Kreise wachsen mit der "
-                       f"Zahl der Erwähnungen; {LEGEND}.", wide=True)
+                       f"{opening}: {EXPLAINED}.", wide=True)
         files.extend([
             Generated("index.md", render_home(counts, SECTIONS, downloads, title,
                                               at_a_glance(articles, actors, named, events, chronik)), in_nav=True),
