@@ -266,6 +266,7 @@ def extract_markers(text: str, line: int, known: set[int], lenient: bool,
     out: list[str] = []
     markers: list[Marker] = []
     pos = 0
+    offset = 0       # the length of what `out` holds (summing it per marker was quadratic)
     if top is None:  # the highest numbered note; callers with many blocks pass it in
         lettered = set(letters.values())
         top = max((n for n in known if n not in lettered), default=0)
@@ -287,7 +288,7 @@ def extract_markers(text: str, line: int, known: set[int], lenient: bool,
                    for n in numbers):
             continue
         out.append(text[pos:start])
-        offset = sum(len(part) for part in out)
+        offset += start - pos
         markers.extend(Marker(offset, n, line) for n in numbers)
         pos = match.end()
     out.append(text[pos:])
