@@ -179,6 +179,36 @@ def test_donation_appeal_before_the_title_goes_but_the_same_words_in_the_text_st
     assert [r.reason for r in article.removed] == ["Spendenaufruf", "Spendenaufruf"]
 
 
+@pytest.mark.parametrize("first, last", [
+    # "Sie" opening a sentence is "she"/"they"; "unterstützt" alone is the news, not a request
+    ("Die EU unterstützt die Opposition in Belarus seit Jahren. Sie fordert Neuwahlen und die "
+     "Freilassung aller politischen Gefangenen, darunter Maria Kalesnikawa.",
+     "The US supports the opposition. You can read more about the contributions of the State "
+     "Department in the report that the embassy published on Friday."),
+    ("Ihre Partei spendet nichts. Die Stiftung sammelt Spenden für das Büro in Vilnius, hieß es.",
+     "Spendengelder westlicher Stiftungen finanzierten das Büro. Sie sind ein Beispiel für die Praxis "
+     "des Westens, sagte der Verfasser."),
+])
+def test_the_first_and_last_paragraph_about_support_or_donations_stay(first: str, last: str) -> None:
+    """An appeal asks the reader to give; a report about support or donations is text, also
+    where it opens or ends the article (it was dropped as "Spendenaufruf")."""
+    article, _ = parse(f"Unterstützung für das Exil\n{first}\n{BODY}\n{last}\n")
+    assert texts(article) == [first, BODY, last]
+    assert not article.removed
+
+
+def test_a_long_paragraph_with_one_asking_sentence_stays_a_short_appeal_goes() -> None:
+    """However long a paragraph, one sentence that asks for donations does not make it an
+    appeal (a 900 KB paste lost its whole text); a banner-sized one still goes."""
+    report = " ".join([BODY] * 30)
+    long_one = f"If you donate today, we can keep reporting, the appeal said. {report}"
+    appeal = "Dear reader, if you donate today, we can keep reporting from Minsk. Thank you."
+    article, _ = parse(f"{appeal}\nExiles in Vilnius Face a Hard Winter\n{long_one}\n{BODY}\n")
+    assert article.title.value == "Exiles in Vilnius Face a Hard Winter"
+    assert texts(article) == [long_one, BODY]
+    assert [r.reason for r in article.removed] == ["Spendenaufruf"]
+
+
 def test_title_repeated_above_a_player_is_removed_from_the_body() -> None:
     title = "Minsk Opens a New Channel"
     article, _ = parse(f"{title}\n{LEAD}\n{title}\nplease wait\n0:00 0:02:11 0:00\n{BODY}\n")

@@ -114,11 +114,19 @@ def _starts_list_item(raw: str) -> bool:
 # --- 2. debris that needs context ---------------------------------------------------------
 
 _SENTENCE_END = tuple(".,;:")
-_APPEAL_GIVE = re.compile(r"\b(donat\w*|spende\w*|spenden|contribut\w*|unterstütz\w*"
-                          r"|support (us|our|independent))\b", re.IGNORECASE)
-# the reader addressed: English "you", German polite "Sie"/"Ihr" (capitalised: lower-case
-# "sie" is "she"/"they", common in any report about donations)
-_APPEAL_YOU = re.compile(r"\b((?i:you|your)|Sie|Ihre?|Ihnen|euch|dich|dein\w*|du)\b")
+# Asking to give: donating, or supporting or contributing to *us*, *our* work, *independent*
+# journalism (a bare "unterstützt"/"supports" is the news itself: "Die EU unterstützt …").
+_APPEAL_GIVE = re.compile(r"\b(donat\w*|spende\w*|spenden|gespendet|unterstützung"
+                          r"|unterstütz\w*(?= (sie|uns|unser\w*|unabhängig\w*|die arbeit)\b)"
+                          r"|support (us|our|independent)|contribut\w* (to (us|our)|today|now)"
+                          r"|make a contribution|become a (member|supporter|patron))\b", re.IGNORECASE)
+# The reader addressed: English "you", German "du", "euch", and the polite "Sie", "Ihr",
+# "Ihnen" only inside a sentence (as a sentence's first word they are "she", "they", "her":
+# "Sie fordert Neuwahlen").
+_APPEAL_YOU = re.compile(r"\b((?i:you|your)|euch|dich|dein\w*|du)\b|(?<=[\w,] )(Sie|Ihre?\w*|Ihnen)\b")
+_APPEAL_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# Longer than the longest banner seen (Wikipedia's, about 1,000 characters).
+APPEAL_LENGTH = 1500
 _TOC_HEADING = re.compile(r"^(inhaltsverzeichnis|inhalt|contents|table of contents)\s*:?$",
                           re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"^(?:[-*•·]\s*)?(?P<name>\S.{0,100}?)\s+\d{1,2}(?:\.\d{1,2})*$")
@@ -142,8 +150,16 @@ def is_paragraph(text: str) -> bool:
 
 
 def is_appeal(text: str) -> bool:
-    """A donation appeal: asks the reader ('you', 'Sie') to give."""
-    return bool(_APPEAL_GIVE.search(text) and _APPEAL_YOU.search(text))
+    """A donation appeal: asks the reader ("you", "Sie") to give. A short text (a banner)
+    anywhere; a longer one only where sentences that ask make up most of it, so a long
+    paragraph that mentions donations once and addresses someone is no appeal."""
+    if not (_APPEAL_GIVE.search(text) and _APPEAL_YOU.search(text)):
+        return False
+    if len(text) <= APPEAL_LENGTH:
+        return True
+    asking = sum(len(sentence) for sentence in _APPEAL_SENTENCE.split(text)
+                 if _APPEAL_GIVE.search(sentence) and _APPEAL_YOU.search(sentence))
+    return 2 * asking >= len(text.strip())
 
 
 def drop_appeals(units: list[Unit], *, top: bool) -> tuple[list[Unit], list[RemovedLine]]:
