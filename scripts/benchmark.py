@@ -367,6 +367,18 @@ print(json.dumps({"parse": t1 - t0, "names": t2 - t1, "dates": t3 - t2, "setup":
 """
 
 
+def dense_notes(head: str, body: str, notes: int = 9_999) -> str:
+    """The text's sentences as one paragraph with a note marker after each, and the notes list
+    they point to (as many as a text may have), just under 1 MiB: the worst case for work per
+    marker."""
+    sentences = [s.strip() for s in SENTENCE_END.split(" ".join(body.split("\n\n")[:4000])) if s.strip()]
+    listed = "".join(f"{n}. Quelle {n}, S. {n % 300 + 1}.\n" for n in range(1, notes + 1))
+    room = (1024 * 1024 - len(head) - len(listed.encode("utf-8")) - 100) // notes - 8   # bytes per sentence
+    cut = [s.encode("utf-8")[:room].decode("utf-8", "ignore").rsplit(" ", 1)[0] for s in sentences]
+    marked = " ".join(f"{cut[n % len(cut)]}[{n + 1}]" for n in range(notes))
+    return f"{head}\n---\n{marked}\n\nAnmerkungen\n\n{listed}"
+
+
 def scan_one_megabyte(folder: Path, pool: Pool, args: argparse.Namespace) -> None:
     """One article just under the 1 MiB limit, twice: as many paragraphs, and as one block
     (the same text without blank lines: one long paragraph, the worst case for any work
@@ -376,7 +388,8 @@ def scan_one_megabyte(folder: Path, pool: Pool, args: argparse.Namespace) -> Non
     while len(text.encode("utf-8")) > 1024 * 1024:           # the seed limit is 1 MiB
         text = text[: int(len(text) * 0.98)].rsplit("\n", 1)[0] + "\n"
     head, body = text.split("\n---\n", 1)
-    variants = {"paragraphs": text, "one block": f"{head}\n---\n" + " ".join(body.split("\n\n")) + "\n"}
+    variants = {"paragraphs": text, "one block": f"{head}\n---\n" + " ".join(body.split("\n\n")) + "\n",
+                "one block of 9,999 note markers": dense_notes(head, body)}
     big = folder / "big.txt"
     command = [sys.executable, "-c", SCAN, str(big), str(ROOT)]
     for label, content in variants.items():
