@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1758067200"}
+# The builds of one test run share one cache folder (index/cache.py; keyed by content, so a
+# shared folder changes no result, which tests/test_cache.py holds): a throw-away project with
+# the real registry then skips the registry checks' word-frequency lists, 3 of a small build's
+# 6 s. Its first build, and every build with a registry of its own, still runs cold;
+# tests/test_cache.py and test_parallel.py choose their cache themselves. One folder per run
+# (xdist's run id is shared by its workers), removed when the run ends.
+CACHE = Path(tempfile.gettempdir()) / f"dossier-test-cache-{os.environ.get('PYTEST_XDIST_TESTRUNUID', os.getpid())}"
+ENV = {"DOSSIER_CACHE_DIR": str(CACHE), **os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1758067200"}
 
 
 @dataclass(frozen=True)
@@ -138,3 +146,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if skipped:
         terminalreporter.write_sep("!", f"{len(skipped)} BROWSER TESTS SKIPPED: Chromium is not installed "
                                    "(run `make browser`); tooltips, dialogs and search were NOT checked", red=True)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The run's shared cache folder goes when the run ends (in the controlling process; a
+    worker's folder is the controller's, so workers leave it)."""
+    if hasattr(config, "workerinput"):
+        return
+    for folder in Path(tempfile.gettempdir()).glob("dossier-test-cache-*"):
+        shutil.rmtree(folder, ignore_errors=True)
