@@ -13,7 +13,7 @@ import pytest
 
 from dossier.model import Article, Diagnostic
 from dossier.parse import chrome
-from dossier.parse.article import parse_article
+from dossier.parse.article import is_appeal, parse_article
 from dossier.parse.chrome import chrome_reason, strip_edit_residue
 from dossier.parse.notes import Line, find_notes_start, parse_items
 from dossier.read.seedfile import read_seed
@@ -207,6 +207,22 @@ def test_a_long_paragraph_with_one_asking_sentence_stays_a_short_appeal_goes() -
     assert article.title.value == "Exiles in Vilnius Face a Hard Winter"
     assert texts(article) == [long_one, BODY]
     assert [r.reason for r in article.removed] == ["Spendenaufruf"]
+
+
+@pytest.mark.parametrize(("text", "appeal"), [
+    ("Unterstützen Sie jetzt unabhängigen Journalismus!", True),
+    ("Spenden Sie heute, damit wir weiter berichten können.", True),
+    ("Wir brauchen Ihre Unterstützung.", True),
+    ("Ihre Spende hilft uns, aus Minsk zu berichten.", True),
+    ("If you can, please donate to keep our newsroom open.", True),
+    ("Please support our independent journalism. Thank you!", True),
+    ("Die EU unterstützt die Opposition. Sie fordert Neuwahlen.", False),
+    ("Die Stiftung sammelt Spenden. Sie zahlt die Miete.", False),
+    ("Ihre Partei unterstützt den Kandidaten.", False),
+    ("The US supports the opposition. You can read about its contributions below.", False),
+])
+def test_an_appeal_asks_the_reader_to_give(text: str, appeal: bool) -> None:
+    assert is_appeal(text) is appeal
 
 
 def test_title_repeated_above_a_player_is_removed_from_the_body() -> None:

@@ -123,7 +123,9 @@ _APPEAL_GIVE = re.compile(r"\b(donat\w*|spende\w*|spenden|gespendet|unterstützu
 # The reader addressed: English "you", German "du", "euch", and the polite "Sie", "Ihr",
 # "Ihnen" only inside a sentence (as a sentence's first word they are "she", "they", "her":
 # "Sie fordert Neuwahlen").
-_APPEAL_YOU = re.compile(r"\b((?i:you|your)|euch|dich|dein\w*|du)\b|(?<=[\w,] )(Sie|Ihre?\w*|Ihnen)\b")
+# "Ihre Spende" is the reader's donation wherever it stands.
+_APPEAL_YOU = re.compile(r"\b((?i:you|your)|euch|dich|dein\w*|du)\b|(?<=[\w,] )(Sie|Ihre?\w*|Ihnen)\b"
+                         r"|\bIhre?[mnrs]? Spende")
 _APPEAL_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # Longer than the longest banner seen (Wikipedia's, about 1,000 characters).
 APPEAL_LENGTH = 1500
