@@ -21,9 +21,12 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 # shared folder changes no result, which tests/test_cache.py holds): a throw-away project with
 # the real registry then skips the registry checks' word-frequency lists, 3 of a small build's
 # 6 s. Its first build, and every build with a registry of its own, still runs cold;
-# tests/test_cache.py and test_parallel.py choose their cache themselves. One folder per run
-# (xdist's run id is shared by its workers), removed when the run ends.
-CACHE = Path(tempfile.gettempdir()) / f"dossier-test-cache-{os.environ.get('PYTEST_XDIST_TESTRUNUID', os.getpid())}"
+# tests/test_cache.py and test_parallel.py choose their cache themselves. One folder per run:
+# the controlling process names it before xdist starts its workers, which inherit the name;
+# it goes when the run ends (pytest_unconfigure).
+if "DOSSIER_TEST_CACHE" not in os.environ:
+    os.environ["DOSSIER_TEST_CACHE"] = tempfile.mkdtemp(prefix="dossier-test-cache-")
+CACHE = Path(os.environ["DOSSIER_TEST_CACHE"])
 ENV = {"DOSSIER_CACHE_DIR": str(CACHE), **os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1758067200"}
 
 
@@ -149,9 +152,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """The run's shared cache folder goes when the run ends (in the controlling process; a
-    worker's folder is the controller's, so workers leave it)."""
-    if hasattr(config, "workerinput"):
-        return
-    for folder in Path(tempfile.gettempdir()).glob("dossier-test-cache-*"):
-        shutil.rmtree(folder, ignore_errors=True)
+    """The run's shared cache folder goes when the run ends, in the controlling process (the
+    workers use the controller's folder)."""
+    if not hasattr(config, "workerinput"):
+        shutil.rmtree(CACHE, ignore_errors=True)

@@ -122,8 +122,7 @@ _APPEAL_GIVE = re.compile(r"\b(donat\w*|spende\w*|spenden|gespendet|unterstützu
                           r"|make a contribution|become a (member|supporter|patron))\b", re.IGNORECASE)
 # The reader addressed: English "you", German "du", "euch", and the polite "Sie", "Ihr",
 # "Ihnen" only inside a sentence (as a sentence's first word they are "she", "they", "her":
-# "Sie fordert Neuwahlen").
-# "Ihre Spende" is the reader's donation wherever it stands.
+# "Sie fordert Neuwahlen"); "Ihre Spende" is the reader's donation wherever it stands.
 _APPEAL_YOU = re.compile(r"\b((?i:you|your)|euch|dich|dein\w*|du)\b|(?<=[\w,] )(Sie|Ihre?\w*|Ihnen)\b"
                          r"|\bIhre?[mnrs]? Spende")
 _APPEAL_SENTENCE = re.compile(r"(?<=[.!?])\s+")
