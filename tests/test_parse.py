@@ -116,6 +116,18 @@ def test_hard_wrapped_manuscript_paragraphs_are_joined() -> None:
     assert article.blocks[0].text == f"{line} {line} {line}."
 
 
+@pytest.mark.parametrize("last", ["comment.", "kommentieren.", "schließen.", "mehr.", "play.",
+                                  "Share", "Navigation", "Mehr zum Thema"])
+def test_the_last_line_of_a_wrapped_sentence_is_no_page_chrome(last: str) -> None:
+    line = "Dies ist ein Satz, der in einem Manuskript umbrochen wurde und weitergeht"
+    text = (f"Titel des Textes\n\n{line}\n{line} bis zum\n{last}\n\n{line}\n{line}.\n\n"
+            "Teilen\n\nDrucken\n")
+    article, _ = parse(text)
+    assert article.blocks[0].text == f"{line} {line} bis zum {last}"
+    assert [(r.line, r.reason) for r in article.removed] == [(10, "Teilen-Schaltfläche"),
+                                                             (12, "Teilen-Schaltfläche")]
+
+
 @pytest.mark.parametrize("heading", ["Anmerkungen:", "Einzelnachweise", "Quellen", "Fußnoten",
                                      "Notes", "References:"])
 @pytest.mark.parametrize("item", ["- {t}", "1. {t}", "  1. {t}", "[1] {t}", "(1) {t}"])

@@ -84,8 +84,15 @@ def split_units(body: str, first_line: int) -> tuple[list[Unit], list[RemovedLin
             group += 1
             continue
         number = first_line + index
-        reason = chrome_reason(text)
-        if reason is None and teaser_group == group and not is_paragraph(text) and len(text) <= 120:
+        indent = _indent(raw)
+        deeper = indent >= 2 and indent > previous_indent
+        joins = (wrapped and bool(units) and units[-1].group == group and not deeper
+                 and not _starts_list_item(raw))
+        # the rest of a wrapped sentence ("… declined to" / "comment.") is no share button
+        continues = joins and (not units[-1].text.endswith(_SENTENCE_STOP) or text[0].islower())
+        reason = None if continues else chrome_reason(text)
+        if (reason is None and not continues and teaser_group == group and not is_paragraph(text)
+                and len(text) <= 120):
             reason = TEASER  # a headline linked under "Mehr zum Thema" / "Related"
         if reason:
             removed.append(RemovedLine(number, text, reason))
@@ -96,15 +103,16 @@ def split_units(body: str, first_line: int) -> tuple[list[Unit], list[RemovedLin
         text, residue = strip_edit_residue(text)
         if residue:
             removed.append(RemovedLine(number, residue, EDIT_LINK))
-        indent = _indent(raw)
-        deeper = indent >= 2 and indent > previous_indent
         previous_indent = indent
-        if (wrapped and units and units[-1].group == group and not deeper
-                and not _starts_list_item(raw)):
+        if joins:
             units[-1] = replace(units[-1], text=units[-1].text + " " + text)
         else:
             units.append(Unit(text, number, group))
     return units, removed
+
+
+# how a sentence (or a quoted one) ends
+_SENTENCE_STOP = tuple(".!?:;\"”“»«'’)…")
 
 
 def _starts_list_item(raw: str) -> bool:
