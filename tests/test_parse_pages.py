@@ -515,3 +515,35 @@ def test_a_letter_note_shows_its_label_on_the_page_and_in_the_open_data() -> Non
                                                                   "pymdownx.details", "admonition", "tables"])
     assert '<span class="dossier-note-label">[a]</span> Belarusian spelling.' in html
     assert [(n["number"], n["label"]) for n in article_record(article)["footnotes"]] == [(1, None), (2, "a")]
+
+
+# --- bylines and author lines that are sentences -------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Von Alexander Lukaschenko (71) erwarten westliche Diplomaten dennoch keine Zugeständnisse.",
+    "By Christmas Eve, Lukashenko had pardoned another 30 prisoners, according to the group.",
+    "Autorin Swetlana Alexijewitsch (77) lebt seit fünf Jahren in Berlin.",
+    "Author Svetlana Alexievich, who won the Nobel Prize in 2015, has lived in Berlin since 2020.",
+])
+def test_a_sentence_that_starts_like_a_byline_is_text(sentence: str) -> None:
+    article, _ = parse(f"Was Minsk von Washington erwartet\n\n{LEAD}\n\n{sentence}\n\n{BODY}\n")
+    assert article.author.value is None
+    assert texts(article) == [LEAD, sentence, BODY]
+
+
+@pytest.mark.parametrize("byline", ["Von Thomas Latschan, Berlin", "By Jane Doe | Reuters"])
+def test_a_byline_under_the_lead_is_still_the_author(byline: str) -> None:
+    article, _ = parse(f"Was Minsk von Washington erwartet\n\n{LEAD}\n\n{byline}\n\n{BODY}\n")
+    assert article.author.value in {"Thomas Latschan", "Jane Doe"}
+    assert texts(article) == [LEAD, BODY]
+
+
+def test_a_closing_line_about_a_person_the_text_discusses_is_no_author_line() -> None:
+    about = "Einer, der die Entwicklung verfolgt, ist der Politologe Artyom Schraibman. Er ist skeptisch."
+    last = "Artyom Schraibman ist Politologe beim Carnegie Russia Eurasia Center in Berlin."
+    article, _ = parse(f"Belarus und die USA\n\n{LEAD}\n\n{about}\n\n{last}\n")
+    assert article.author.value is None and article.author_bio is None
+    assert texts(article) == [LEAD, about, last]
+    article, _ = parse(f"Belarus und die USA\n\n{LEAD}\n\n{BODY}\n\n{last}\n")
+    assert (article.author.value, article.author_bio) == (
+        "Artyom Schraibman", "ist Politologe beim Carnegie Russia Eurasia Center in Berlin.")

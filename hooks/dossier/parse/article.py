@@ -486,7 +486,9 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
     head.body += units[end:]
     if not head.author.value:  # a byline under the standfirst or a caption
         for index, unit in enumerate(head.body[:4]):
-            match = _BYLINE.match(unit.text)
+            # a sentence that starts like one is text: "Von Lukaschenko (71) erwarten …",
+            # "By Christmas Eve, …"
+            match = None if is_paragraph(unit.text) else _BYLINE.match(unit.text)
             if match:
                 head.author = Field(match.group("name"), "text", unit.line)
                 del head.body[index]
@@ -731,7 +733,9 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
     author, bio = head.author, None
     if body_units and author.value is None:
         found = read_author_line(body_units[-1])
-        if found:
+        surname = found[0].split()[-1] if found else ""
+        # a person the text is about ("… ist der Politologe Artyom Schraibman.") is no author
+        if found and not any(surname in unit.text for unit in body_units[:-1]):
             author = Field(found[0], "text", body_units[-1].line)
             bio = found[1]
             body_units = body_units[:-1]
