@@ -167,6 +167,14 @@ def test_numbers_in_parentheses_that_are_no_markers_stay_text() -> None:
     ("Ein Bild der Lage © Agentur X", ("Ein Bild der Lage", "©", "Agentur X")),
     ("Er sagte: Bild: das ist ein langer Satz. Und hier geht es weiter mit Text.", None),
     ("Kein Nachweis in diesem Satz.", None),
+    ("Die Umfrage zeichnet ein klares Bild: Die Mehrheit lehnt eine Beteiligung am Krieg ab.", None),
+    ("Im Zweifel spielt Lukaschenko immer dieselbe Karte: die Abhängigkeit Europas.", None),
+    ("Das Präsidialamt veröffentlichte ein Video: Lukaschenko beim Händedruck.", None),
+    ("The deal has three parts: (a) sanctions relief, (b) an embassy and (c) the release of 52 prisoners.",
+     None),
+    ("Lukaschenko am Dienstag in Minsk Bild: Pavel Bednyakov/AP", ("Lukaschenko am Dienstag in Minsk", "Bild",
+                                                                   "Pavel Bednyakov/AP")),
+    ("Die Grenze bei Brest (Archivbild) Foto (c) dpa", ("Die Grenze bei Brest (Archivbild) Foto", "(c)", "dpa")),
 ])
 def test_caption_credit_rule(unit: str, expected: tuple[str, str, str] | None) -> None:
     assert split_credit(unit) == expected
@@ -184,11 +192,9 @@ def test_caption_credit_prefilter_changes_nothing(unit: str) -> None:
     answer as trying them always."""
     def reference(text: str) -> tuple[str, str, str] | None:
         for pattern in (parse_module._CREDIT, parse_module._CREDIT_SIGN):
-            match = pattern.match(text)
-            if match and not re.search(r"[.!?]\s+[A-ZÄÖÜ]", match.group("credit")):
-                caption = match.group("caption").strip()
-                if caption or pattern is parse_module._CREDIT:
-                    return caption, match.group("label"), match.group("credit").strip()
+            found = parse_module.credit_of(pattern.match(text), pattern)
+            if found:
+                return found
         return None
     assert split_credit(unit) == reference(unit)
 

@@ -570,17 +570,29 @@ def _may_end_in_credit(text: str) -> tuple[bool, bool]:
     return colon >= 0 and text[:colon].rstrip().endswith(_CREDIT_LABELS), any(s in text for s in _SIGNS)
 
 
+def credit_of(match: re.Match[str] | None, pattern: re.Pattern[str]) -> tuple[str, str, str] | None:
+    """(caption, label, credit) from a match of _CREDIT or _CREDIT_SIGN that is a credit: the
+    credit holds no sentence, and the label is no noun of a sentence ("zeichnet ein klares
+    Bild: …", "spielt dieselbe Karte: …", "and (c) the release") — a lowercase word stands
+    before it, with a space between (a glued "beteiligtBild:" is pasted caption residue)."""
+    if match is None or re.search(r"[.!?]\s+[A-ZÄÖÜ]", match.group("credit")):
+        return None
+    label = match.group("label")
+    if label != "©" and re.search(r"(?:^|\s)[a-zäöüß][\w-]*\s+$", match.string[:match.start("label")]):
+        return None
+    caption = match.group("caption").strip()
+    if not caption and pattern is not _CREDIT:
+        return None
+    return caption, label, match.group("credit").strip()
+
+
 def split_credit(text: str) -> tuple[str, str, str] | None:
     """(caption, label, credit) when a unit ends in a picture credit; the credit must be short
     and hold no sentence, so running text that happens to contain "Bild:" is not a caption."""
     for pattern, possible in zip((_CREDIT, _CREDIT_SIGN), _may_end_in_credit(text), strict=True):
-        if not possible:
-            continue
-        match = pattern.match(text)
-        if match and not re.search(r"[.!?]\s+[A-ZÄÖÜ]", match.group("credit")):
-            caption = match.group("caption").strip()
-            if caption or pattern is _CREDIT:
-                return caption, match.group("label"), match.group("credit").strip()
+        found = credit_of(pattern.match(text), pattern) if possible else None
+        if found:
+            return found
     return None
 
 
