@@ -197,6 +197,13 @@ def test_the_first_and_last_paragraph_about_support_or_donations_stay(first: str
     assert not article.removed
 
 
+def test_a_closing_quote_that_addresses_someone_stays() -> None:
+    last = "Sie dankte der US-Regierung. „Ich danke Ihnen für Ihre Unterstützung“, sagte sie."
+    article, _ = parse(f"Tichanowskaja trifft Rubio\n{LEAD}\n{BODY}\n{last}\n")
+    assert texts(article) == [LEAD, BODY, last]
+    assert not article.removed
+
+
 def test_a_long_paragraph_with_one_asking_sentence_stays_a_short_appeal_goes() -> None:
     """However long a paragraph, one sentence that asks for donations does not make it an
     appeal (a 900 KB paste lost its whole text); a banner-sized one still goes."""
@@ -220,6 +227,13 @@ def test_a_long_paragraph_with_one_asking_sentence_stays_a_short_appeal_goes() -
     ("Die Stiftung sammelt Spenden. Sie zahlt die Miete.", False),
     ("Ihre Partei unterstützt den Kandidaten.", False),
     ("The US supports the opposition. You can read about its contributions below.", False),
+    ("If you are a reader who has already donated, we thank you.", True),
+    # quoted speech addresses someone else; past tenses report; a headline asks nothing
+    ('"We will support our friends in Belarus, and you will see more releases," the envoy said.', False),
+    ("Sie dankte. „Ich danke Ihnen für Ihre Unterstützung“, sagte sie nach dem Treffen.", False),
+    ("Die Zuhörer spendeten lange Beifall. Eine Frau rief: „Wir glauben an dich!“", False),
+    ("Er sagte, die USA unterstützten sie weiterhin. »Wir lassen euch nicht allein«, sagte er.", False),
+    ("Gefangene gegen Sanktionen: Was Sie über die Unterstützung Washingtons wissen müssen", False),
 ])
 def test_an_appeal_asks_the_reader_to_give(text: str, appeal: bool) -> None:
     assert is_appeal(text) is appeal

@@ -124,8 +124,9 @@ def _starts_list_item(raw: str) -> bool:
 _SENTENCE_END = tuple(".,;:")
 # Asking to give: donating, or supporting or contributing to *us*, *our* work, *independent*
 # journalism (a bare "unterstützt"/"supports" is the news itself: "Die EU unterstützt …").
-_APPEAL_GIVE = re.compile(r"\b(donat\w*|spende\w*|spenden|gespendet|unterstützung"
-                          r"|unterstütz\w*(?= (sie|uns|unser\w*|unabhängig\w*|die arbeit)\b)"
+# German past tenses report ("spendeten Beifall", "unterstützten sie"); an appeal asks now.
+_APPEAL_GIVE = re.compile(r"\b(donat\w*|spende[nt]?|gespendet|unterstützung"
+                          r"|unterstütz(e|en|t)(?= ((?-i:Sie)|uns|unser\w*|unabhängig\w*|die arbeit)\b)"
                           r"|support (us|our|independent)|contribut\w* (to (us|our)|today|now)"
                           r"|make a contribution|become a (member|supporter|patron))\b", re.IGNORECASE)
 # The reader addressed: English "you", German "du", "euch", and the polite "Sie", "Ihr",
@@ -134,6 +135,11 @@ _APPEAL_GIVE = re.compile(r"\b(donat\w*|spende\w*|spenden|gespendet|unterstützu
 _APPEAL_YOU = re.compile(r"\b((?i:you|your)|euch|dich|dein\w*|du)\b|(?<=[\w,] )(Sie|Ihre?\w*|Ihnen)\b"
                          r"|\bIhre?[mnrs]? Spende")
 _APPEAL_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+# Someone quoted speaks to someone else ("„Wir glauben an dich!“", "'… you will see more
+# releases,' the envoy said"); an appeal is the page speaking to its reader.
+_QUOTED = re.compile(r"„[^“”\"]*[“”\"]|“[^”“]*[”“]|\"[^\"]*\"|»[^«]*«|«[^»]*»|‚[^‘’]*[‘’]")
+# An appeal ends like a sentence; a headline ("Was Sie über … wissen müssen") does not.
+_APPEAL_END = re.compile(r"[.!?…][\"”“»«'’)]*\s*$")
 # Longer than the longest banner seen (Wikipedia's, about 1,000 characters).
 APPEAL_LENGTH = 1500
 _TOC_HEADING = re.compile(r"^(inhaltsverzeichnis|inhalt|contents|table of contents)\s*:?$",
@@ -162,6 +168,9 @@ def is_appeal(text: str) -> bool:
     """A donation appeal: asks the reader ("you", "Sie") to give. A short text (a banner)
     anywhere; a longer one only where sentences that ask make up most of it, so a long
     paragraph that mentions donations once and addresses someone is no appeal."""
+    if not _APPEAL_END.search(text):
+        return False
+    text = _QUOTED.sub(" ", text)
     if not (_APPEAL_GIVE.search(text) and _APPEAL_YOU.search(text)):
         return False
     if len(text) <= APPEAL_LENGTH:
