@@ -561,3 +561,20 @@ def test_a_closing_line_about_a_person_the_text_discusses_is_no_author_line() ->
     article, _ = parse(f"Belarus und die USA\n\n{LEAD}\n\n{BODY}\n\n{last}\n")
     assert (article.author.value, article.author_bio) == (
         "Artyom Schraibman", "ist Politologe beim Carnegie Russia Eurasia Center in Berlin.")
+
+
+@pytest.mark.parametrize("heading", ["Das Wichtigste in Kürze", "Key points:", "Auf einen Blick"])
+def test_the_short_lines_of_a_summary_box_are_content_not_infobox_rows(heading: str) -> None:
+    points = ["Die USA heben Sanktionen gegen Belavia auf", "Belarus lässt 52 Gefangene frei",
+              "Tichanowskaja warnt vor Naivität"]
+    article, _ = parse("Belarus lässt Gefangene frei\n\n" + "\n\n".join([heading, *points, LEAD, BODY]) + "\n")
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("heading", heading), *[("paragraph", p) for p in points], ("lead", LEAD), ("paragraph", BODY)]
+    assert article.topics == () and not article.removed
+
+
+def test_short_fragments_without_a_summary_heading_are_still_infobox_rows() -> None:
+    rows = ["Assumed office", "Preceded byMyechyslaw Hryb", "Political partyIndependent", "Lukashenko in 2022"]
+    article, _ = parse("Alexander Lukashenko\n\n" + "\n\n".join([*rows, LEAD, BODY]) + "\n")
+    assert texts(article) == [LEAD, BODY]
+    assert [r.reason for r in article.removed] == ["Infobox"] * 4

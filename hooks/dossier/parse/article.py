@@ -439,8 +439,10 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
     follows_tagline = {u.line for u in window if _tagline_follows(u.line, removed_by_line, unit_lines)}
     breadcrumbs = [r.text for r in removed if r.reason == "Brotkrumen"]
     marks = _Marks(dates, follows_tagline, counts, breadcrumbs, isolated, end)
+    # a summary box ("Das Wichtigste in Kürze") opens the body: the title stands above it
+    summary = next((i for i, u in enumerate(window) if SUMMARY_HEADING.match(u.text)), len(window))
     scored = [(_title_score(window, i, marks), i)
-              for i, u in enumerate(window)
+              for i, u in enumerate(window[:summary])
               if i not in dates and i not in bad_dates and _looks_like_title(u.text) and _byline(u.text) is None
               and not _starts_list_item(u.text)]
     if not scored:  # no title; a date line at the top is still the date
@@ -487,7 +489,7 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
             head.removed.append(RemovedLine(unit.line, unit.text, "Weitere Datumszeile"))
         elif name and not head.author.value:
             head.author = Field(name, "text", unit.line)
-        elif not body_started and _is_label(unit.text):
+        elif not body_started and _is_label(unit.text) and not SUMMARY_HEADING.match(unit.text):
             head.topics += (unit.text,)
         else:
             body_started = True
@@ -517,6 +519,12 @@ def _tagline_follows(line: int, removed_by_line: dict[int, str], unit_lines: set
     return False
 
 
+# The heading of an article's summary box, whose short lines are content, not infobox rows.
+SUMMARY_HEADING = re.compile(r"^(das wichtigste( in kürze| im überblick)?|auf einen blick|in kürze|kurz gesagt"
+                             r"|zusammenfassung|überblick|key (points|takeaways|facts)|at a glance|in brief"
+                             r"|in short|summary|highlights|what we know|was wir wissen)\s*:?$", re.IGNORECASE)
+
+
 def _infobox_runs(window: list[Unit], region: list[int], dates: set[int]) -> set[int]:
     """Indexes in runs of three or more infobox fragments; a date line or glued label
     between or next to such runs belongs to them."""
@@ -528,7 +536,8 @@ def _infobox_runs(window: list[Unit], region: list[int], dates: set[int]) -> set
                            or _GLUED_LABEL.match(text)):
             current.append(index)
             continue
-        if len(current) >= 3:
+        # "Das Wichtigste in Kürze", "Key points:": the lines under it are the article's own
+        if len(current) >= 3 and not SUMMARY_HEADING.match(window[current[0]].text):
             runs.update(current)
         current = []
     for index in region:
@@ -619,8 +628,17 @@ def read_blocks(units: list[Unit]) -> list[tuple[Unit, str, str | None, tuple[st
     result: list[tuple[Unit, str, str | None, tuple[str, str] | None]] = []
     skip = set()
     lead_done = False
+    summary = False  # inside the short lines under a summary heading
     for index, unit in enumerate(units):
         if index in skip:
+            continue
+        if SUMMARY_HEADING.match(unit.text):
+            result.append((unit, "heading", None, None))
+            summary = True
+            continue
+        summary = summary and not is_paragraph(unit.text)
+        if summary:
+            result.append((unit, "paragraph", None, None))
             continue
         following = units[index + 1] if index + 1 < len(units) else None
         credit = split_credit(unit.text)
