@@ -578,3 +578,23 @@ def test_short_fragments_without_a_summary_heading_are_still_infobox_rows() -> N
     article, _ = parse("Alexander Lukashenko\n\n" + "\n\n".join([*rows, LEAD, BODY]) + "\n")
     assert texts(article) == [LEAD, BODY]
     assert [r.reason for r in article.removed] == ["Infobox"] * 4
+
+
+CHRONICLE = ("9. August 2020\n\nLukaschenko erklärt sich zum Sieger der Wahl. Die USA erkennen das nicht an.\n\n"
+             "23. Mai 2021\n\nBelarus zwingt eine Ryanair-Maschine zur Landung. Die USA verhängen Sanktionen.\n\n"
+             "11. September 2025\n\nNach dem Besuch eines US-Gesandten kommen 52 Gefangene frei.\n")
+
+
+def test_a_chronology_s_first_date_heading_is_no_article_date() -> None:
+    article, _ = parse(f"Chronik: Belarus und die USA\n\n{CHRONICLE}")
+    assert article.date.value is None
+    assert article.date_hint is not None and article.date_hint.iso == "2025-09-11"
+    assert [(b.kind, b.text) for b in article.blocks if b.kind == "heading"] == [
+        ("heading", "9. August 2020"), ("heading", "23. Mai 2021"), ("heading", "11. September 2025")]
+
+
+def test_a_date_line_after_the_events_of_a_chronology_is_the_article_date() -> None:
+    article, _ = parse(f"Chronik: Belarus und die USA\n\n12. September 2025\n\n{CHRONICLE}")
+    assert (article.date.value, article.date.line) == ("2025-09-12", 3)
+    assert [b.text for b in article.blocks if b.kind == "heading"] == [
+        "9. August 2020", "23. Mai 2021", "11. September 2025"]

@@ -433,6 +433,11 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
     end = min(end, 60)
     window = units[:end]
     dates = {i for i, u in enumerate(window) if date_of_line(u.text)}
+    # A chronology's first date heading ("9. August 2020", then more date lines in the body) is
+    # no publication date: an article is not dated before the events it lists.
+    listed = [d for u in units[end:] if len(u.text) <= 40 and (d := date_of_line(u.text))]
+    if len(listed) >= 2:
+        dates = {i for i in dates if str(date_of_line(window[i].text)) >= max(listed)}
     bad_dates = {i for i, u in enumerate(window) if i not in dates and bad_date_of_line(u.text)}
     removed_by_line = {r.line: r.reason for r in removed}
     unit_lines = {u.line for u in window}
@@ -660,7 +665,8 @@ def read_blocks(units: list[Unit]) -> list[tuple[Unit, str, str | None, tuple[st
                 result.append((caption_unit, "caption", unit.text, label_credit))
                 skip.add(index + 1)
                 continue
-        if lead_done and _is_heading(unit, following):
+        # a date line in the body heads a chronology's entry, even the first one
+        if _is_heading(unit, following) and (lead_done or date_of_line(unit.text)):
             result.append((unit, "heading", None, None))
             continue
         result.append((unit, "paragraph" if lead_done else "lead", None, None))
