@@ -122,6 +122,16 @@ def test_german_news_page_with_breadcrumb_topic_and_caption_date() -> None:
     assert [d for d in diags if d.severity != "info"] == []
 
 
+def test_in_a_paste_without_blank_lines_the_line_above_a_paragraph_after_teasers_is_a_heading() -> None:
+    text = (f"Belarus lässt Gefangene frei\n{LEAD}\nMehr zum Thema\nTichanowskaja: „Wir sind nicht naiv“\n"
+            f"Reaktionen aus Vilnius\n{BODY}\n")
+    article, _ = parse(text)
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        ("lead", LEAD), ("heading", "Reaktionen aus Vilnius"), ("paragraph", BODY)]
+    assert [(r.text, r.reason) for r in article.removed] == [
+        ("Mehr zum Thema", "Teaser"), ("Tichanowskaja: „Wir sind nicht naiv“", "Teaser")]
+
+
 BROADCASTER = """Accessibility links
 Skip to main content
 Print Options:

@@ -91,9 +91,12 @@ def split_units(body: str, first_line: int) -> tuple[list[Unit], list[RemovedLin
         # the rest of a wrapped sentence ("… declined to" / "comment.") is no share button
         continues = joins and (not units[-1].text.endswith(_SENTENCE_STOP) or text[0].islower())
         reason = None if continues else chrome_reason(text)
+        # a headline linked under "Mehr zum Thema" / "Related"; where the paste has no blank
+        # lines, the short line right before a paragraph is that paragraph's sub-heading
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
         if (reason is None and not continues and teaser_group == group and not is_paragraph(text)
-                and len(text) <= 120):
-            reason = TEASER  # a headline linked under "Mehr zum Thema" / "Related"
+                and len(text) <= 120 and not is_paragraph(following)):
+            reason = TEASER
         if reason:
             removed.append(RemovedLine(number, text, reason))
             if reason == TEASER:
