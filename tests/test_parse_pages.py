@@ -608,3 +608,43 @@ def test_a_date_line_after_the_events_of_a_chronology_is_the_article_date() -> N
     assert (article.date.value, article.date.line) == ("2025-09-12", 3)
     assert [b.text for b in article.blocks if b.kind == "heading"] == [
         "9. August 2020", "23. Mai 2021", "11. September 2025"]
+
+
+@pytest.mark.parametrize(("heading", "items"), [
+    ("Quellen", ["1. Kali-Exporte über Russland", "2. Raffinierte Ölprodukte"]),
+    ("Sources", ["- Two US officials described the talks", "- A Belarusian intermediary confirmed it"]),
+    ("Note:", ["- Belavia had been sanctioned since 2021 after the forced landing of a Ryanair flight."]),
+])
+def test_a_notes_heading_inside_the_text_over_a_list_nothing_cites_is_text(heading: str, items: list[str]) -> None:
+    article, diags = parse("Wie finanziert sich das Regime?\n\n" + "\n\n".join([LEAD, heading, "\n".join(items), BODY])
+                           + "\n")
+    assert article.footnotes == () and article.notes_heading is None
+    assert texts(article) == [LEAD, heading, *items, BODY]
+    assert "heading" not in [b.kind for b in article.blocks[2:]]  # list items are no headings
+    assert [d for d in diags if d.severity != "info"] == []
+
+
+def test_notes_that_end_the_text_stay_notes_even_when_nothing_cites_them() -> None:
+    article, _ = parse(f"Wie finanziert sich das Regime?\n\n{LEAD}\n\nQuellen\n\n"
+                       "1. Ein Bericht über die Finanzen des Regimes. Die Zeit, 11. August 2020.\n")
+    assert [n.text for n in article.footnotes] == ["Ein Bericht über die Finanzen des Regimes. Die Zeit, 11. August 2020."]
+    assert texts(article) == [LEAD]
+
+
+def test_a_contents_heading_over_points_that_are_no_headings_is_text() -> None:
+    points = ["1. Freilassung von 52 Gefangenen", "2. Aufhebung der Sanktionen gegen Belavia"]
+    article, _ = parse("Was steht im Abkommen?\n\n" + "\n\n".join([LEAD, "Inhalt", "\n".join(points), BODY]) + "\n")
+    assert texts(article) == [LEAD, "Inhalt", *points, BODY] and not article.removed
+    toc = ["1. Vorgeschichte", "2. Folgen"]
+    article, _ = parse("Was steht im Abkommen?\n\n" + "\n\n".join(
+        [LEAD, "Inhalt", "\n".join(toc), "Vorgeschichte", BODY, "Folgen", BODY]) + "\n")
+    assert [r.reason for r in article.removed] == ["Inhaltsverzeichnis"] * 3
+
+
+def test_links_as_a_heading_inside_the_text_is_a_heading_at_the_end_a_link_list() -> None:
+    left = "Die linken Gruppen setzen auf Gewerkschaften und Sozialpolitik"
+    article, _ = parse("Die Opposition im Exil\n\n" + "\n\n".join([LEAD, "Links", left, "Rechts", BODY]) + "\n")
+    assert texts(article) == [LEAD, "Links", left, "Rechts", BODY]
+    article, _ = parse("Die Opposition im Exil\n\n" + "\n\n".join([LEAD, BODY, "Links", "Website der Partei"]) + "\n")
+    assert texts(article) == [LEAD, BODY]
+    assert [r.reason for r in article.removed] == ["Linkliste", "Linkliste"]

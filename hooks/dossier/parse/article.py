@@ -229,6 +229,21 @@ def _toc_run(units: list[Unit], index: int, names: set[str]) -> int:
     return length if length >= 2 else 0
 
 
+def _toc_items(units: list[Unit], index: int, names: set[str]) -> list[Unit]:
+    """The numbered entries under a contents heading, when at least half of them name a heading
+    of the text: "Inhalt" over a numbered list of an agreement's points is the text's own."""
+    entries = list(itertools.takewhile(lambda u: _TOC_ITEM.match(u.text), units[index:]))
+    named = sum(re.sub(r"^[\d.]+\s+", "", u.text) in names for u in entries)
+    return entries if entries and 2 * named >= len(entries) else []
+
+
+def _mid_body_word(units: list[Unit], index: int) -> bool:
+    """A link-list heading that is an ordinary word too ("Links": left) and has running text
+    after it: a heading of the text, not a link-list appendix."""
+    return (units[index].text.rstrip(": ").casefold() == "links"
+            and any(is_paragraph(u.text) for u in units[index + 1:]))
+
+
 def drop_body_debris(units: list[Unit], title: str | None) -> tuple[list[Unit], list[RemovedLine]]:
     """Table of contents, link-list appendices and the title repeated inside the body."""
     kept: list[Unit] = []
@@ -237,20 +252,17 @@ def drop_body_debris(units: list[Unit], title: str | None) -> tuple[list[Unit], 
     index = 0
     while index < len(units):
         unit = units[index]
-        following = units[index + 1] if index + 1 < len(units) else None
         toc = _toc_run(units, index, names) if _TOC_ENTRY.match(unit.text) else 0
         if toc:
             removed += [RemovedLine(u.line, u.text, "Inhaltsverzeichnis") for u in units[index:index + toc]]
             index += toc
             continue
-        if _TOC_HEADING.match(unit.text) and following and _TOC_ITEM.match(following.text):
-            removed.append(RemovedLine(unit.line, unit.text, "Inhaltsverzeichnis"))
-            index += 1
-            while index < len(units) and _TOC_ITEM.match(units[index].text):
-                removed.append(RemovedLine(units[index].line, units[index].text, "Inhaltsverzeichnis"))
-                index += 1
+        entries = _toc_items(units, index + 1, names) if _TOC_HEADING.match(unit.text) else []
+        if entries:
+            removed += [RemovedLine(u.line, u.text, "Inhaltsverzeichnis") for u in [unit, *entries]]
+            index += 1 + len(entries)
             continue
-        if _LINK_LIST.match(unit.text):
+        if _LINK_LIST.match(unit.text) and not _mid_body_word(units, index):
             removed.append(RemovedLine(unit.line, unit.text, "Linkliste"))
             index += 1
             while (index < len(units) and not is_paragraph(units[index].text)
@@ -627,6 +639,7 @@ def _is_heading(unit: Unit, following: Unit | None) -> bool:
     return (following is not None and len(text) <= 100 and len(text.split()) <= 14
             and not text.endswith(_SENTENCE_END) and len(following.text) > len(text)
             and (text[0].isupper() or text[0].isdigit() or text[0] in "„“\"'«»‚")
+            and (not _starts_list_item(text) or date_of_line(text) is not None)  # "9. August 2020"
             and split_credit(text) is None)
 
 
@@ -733,9 +746,9 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
     notes_at = find_notes_start(lines)
     footnotes: list[Footnote] = []
     notes_heading = None
+    letters = frozenset(letter for u in units[:notes_at or 0] for letter in letter_markers(u.text))
+    has_numbers = any(re.search(r"\[\d{1,3}\]|\(\d{1,3}\)", u.text) for u in units[:notes_at or 0])
     if notes_at is not None:
-        letters = frozenset(letter for u in units[:notes_at] for letter in letter_markers(u.text))
-        has_numbers = any(re.search(r"\[\d{1,3}\]|\(\d{1,3}\)", u.text) for u in units[:notes_at])
         raw_lines = seed.body.split("\n")
         chrome_lines = {r.line for r in removed  # whole lines, not residue cut off a heading
                         if r.text == raw_lines[r.line - seed.body_line].strip()}
@@ -743,10 +756,16 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
                       if seed.body_line + i >= units[notes_at].line
                       and seed.body_line + i not in chrome_lines]
         footnotes, rest, more, sections = parse_items(path, note_lines, letters, has_numbers)
-        diags += more
-        notes_heading = " / ".join(dict.fromkeys(_heading_text(units, notes_at, s) for s in sections))
-        rest_lines = {ln.number for ln in rest if ln.text.strip()}
-        units = units[:notes_at] + [u for u in units[notes_at + 1:] if u.line in rest_lines]
+        if not (letters or has_numbers) and any(is_paragraph(ln.text.strip()) and not is_appeal(ln.text)
+                                                for ln in rest):
+            # nothing cites them and the article goes on: "Quellen" over a list of the regime's
+            # sources of income, a "Note:" box, are the text's own
+            footnotes = []
+        else:
+            diags += more
+            notes_heading = " / ".join(dict.fromkeys(_heading_text(units, notes_at, s) for s in sections))
+            rest_lines = {ln.number for ln in rest if ln.text.strip()}
+            units = units[:notes_at] + [u for u in units[notes_at + 1:] if u.line in rest_lines]
     raw = seed.body.split("\n")
     blank = [not line.strip() for line in raw] + [True]
     isolated = frozenset(u.line for u in units
