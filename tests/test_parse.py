@@ -116,6 +116,14 @@ def test_hard_wrapped_manuscript_paragraphs_are_joined() -> None:
     assert article.blocks[0].text == f"{line} {line} {line}."
 
 
+def test_a_title_and_standfirst_above_a_hard_wrapped_text_stay_two_lines() -> None:
+    line = "Dies ist ein Satz, der in einem Manuskript umbrochen wurde und weitergeht"
+    text = "Belarus lässt Gefangene frei\nDie Freilassung folgt auf einen Besuch\n\n" + f"{line}\n" * 5 + f"{line}.\n"
+    article, _ = parse(text)
+    assert article.title.value == "Belarus lässt Gefangene frei"
+    assert [b.text for b in article.blocks] == ["Die Freilassung folgt auf einen Besuch", " ".join([line] * 6) + "."]
+
+
 @pytest.mark.parametrize("last", ["comment.", "kommentieren.", "schließen.", "mehr.", "play.",
                                   "Share", "Navigation", "Mehr zum Thema"])
 def test_the_last_line_of_a_wrapped_sentence_is_no_page_chrome(last: str) -> None:

@@ -53,16 +53,25 @@ class Unit:
 
 # --- 1. units ----------------------------------------------------------------------------
 
-def _is_hard_wrapped(lines: list[str]) -> bool:
-    """True when most lines that continue into another line share one width (a manuscript
-    wrapped at ~72-100 columns), so lines of a paragraph must be joined."""
+def wrap_width(lines: list[str]) -> int:
+    """The width most lines that continue into another line share (a manuscript wrapped at
+    ~72-100 columns: the lines of a paragraph must be joined), or 0 when the text is not
+    hard-wrapped."""
     # a line followed by a deeper-indented one ends a paragraph (archive records), so its
     # length says nothing about the wrapping width
     inner = [len(a.rstrip()) for a, b in itertools.pairwise(lines)
              if a.strip() and b.strip() and not _indent(b) > _indent(a)]
     if len(inner) < 3 or max((len(x.rstrip()) for x in lines), default=0) > 140:
-        return False
-    return sum(40 <= n <= 120 for n in inner) >= 0.8 * len(inner)
+        return 0
+    if sum(40 <= n <= 120 for n in inner) < 0.8 * len(inner):
+        return 0
+    return sorted(inner)[len(inner) // 2]
+
+
+def _was_wrapped(previous: str, text: str, width: int) -> bool:
+    """Whether `previous` ended only because `text`'s first word did not fit: a title line
+    above its standfirst ends well short of the width."""
+    return len(previous.rstrip()) + 1 + len(text.split()[0]) > 0.85 * width
 
 
 def _indent(raw: str) -> int:
@@ -72,7 +81,7 @@ def _indent(raw: str) -> int:
 def split_units(body: str, first_line: int) -> tuple[list[Unit], list[RemovedLine]]:
     """Units of text and the lines removed as page chrome (with their rule)."""
     lines = body.split("\n")
-    wrapped = _is_hard_wrapped(lines)
+    width = wrap_width(lines)
     units: list[Unit] = []
     removed: list[RemovedLine] = []
     group = 0
@@ -86,8 +95,8 @@ def split_units(body: str, first_line: int) -> tuple[list[Unit], list[RemovedLin
         number = first_line + index
         indent = _indent(raw)
         deeper = indent >= 2 and indent > previous_indent
-        joins = (wrapped and bool(units) and units[-1].group == group and not deeper
-                 and not _starts_list_item(raw))
+        joins = (width > 0 and bool(units) and units[-1].group == group and not deeper
+                 and not _starts_list_item(raw) and _was_wrapped(lines[index - 1], text, width))
         # the rest of a wrapped sentence ("… declined to" / "comment.") is no share button
         continues = joins and (not units[-1].text.endswith(_SENTENCE_STOP) or text[0].islower())
         reason = None if continues else chrome_reason(text)
