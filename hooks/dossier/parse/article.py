@@ -5,15 +5,17 @@ take (German or English); none of them names a particular file or outlet. Every 
 linear in the number of lines.
 
 1. Units: every non-empty line is a unit, unless the text is hard-wrapped (most lines end
-   near one width), then the lines of a blank-line separated group are joined; a line that is
-   indented deeper than the one before starts a new paragraph (archive records indent them).
-   Each physical line is first judged by the chrome rules (chrome.py: skip links, menus,
-   share bars, player residue, encyclopedia boilerplate, archive headers, page footers);
-   edit-link residue is cut off headings. Every removed line is kept with its rule.
+   near one width), then a line is joined to the one above when that one ended only because
+   the word did not fit; a line that is indented deeper than the one before starts a new
+   paragraph (archive records indent them). Each physical line is first judged by the chrome
+   rules (chrome.py: skip links, menus, share bars, player residue, encyclopedia boilerplate,
+   archive headers, page footers), except the rest of a wrapped sentence ("… declined to" /
+   "comment."); edit-link residue is cut off headings. Every removed line is kept with its rule.
 2. Context debris: a donation appeal at the top or bottom, a line repeated right after
    itself (duplicated captions), a table of contents, link-list appendices ("Weblinks",
    "See also"), the title repeated in the body (a player heading).
-3. Notes: the run of notes sections at the end becomes footnotes (notes.py).
+3. Notes: the run of notes sections at the end becomes footnotes (notes.py); a notes heading
+   whose list nothing cites, with the article going on after it, is the text's own.
 4. Head: the title is chosen by weighing the short lines before the first paragraph (the
    line before the date line, a line followed by an encyclopedia tagline, a line the page
    repeats, a headline below a category label; labels, menus and site names lose) and the
@@ -22,8 +24,10 @@ linear in the number of lines.
    more short fragments is infobox residue, a short label is a topic, and the date line
    and byline are read. A date line needs to be a whole line, so a date inside a caption
    is never the article's date. Without a date line, the single date of an archive header
-   is used.
-5. Tail: a last unit of the form "First Last <role words>" is the author line with a bio.
+   is used. A summary box ("Das Wichtigste in Kürze") keeps its short lines; a chronology's
+   first date heading, earlier than the date lines after it, is no article date.
+5. Tail: a last unit of the form "First Last <role words>" is the author line with a bio,
+   unless the text already speaks of that person.
 6. Body: a unit ending in a picture credit ("Bild: …", "Foto: …") is a caption, and a short
    title line in the same group directly above it is its title; short units without final
    punctuation followed by longer text are sub-headings; the first paragraph is the lead.
