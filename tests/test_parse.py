@@ -182,6 +182,10 @@ def test_numbers_in_parentheses_that_are_no_markers_stay_text() -> None:
      None),
     ("Lukaschenko am Dienstag in Minsk Bild: Pavel Bednyakov/AP", ("Lukaschenko am Dienstag in Minsk", "Bild",
                                                                    "Pavel Bednyakov/AP")),
+    ("Polizisten nehmen einen Demonstranten in Minsk fest Foto: AP",
+     ("Polizisten nehmen einen Demonstranten in Minsk fest", "Foto", "AP")),
+    ("A protester is detained by riot police Photo: Reuters", ("A protester is detained by riot police", "Photo",
+                                                               "Reuters")),
     ("Die Grenze bei Brest (Archivbild) Foto (c) dpa", ("Die Grenze bei Brest (Archivbild) Foto", "(c)", "dpa")),
 ])
 def test_caption_credit_rule(unit: str, expected: tuple[str, str, str] | None) -> None:

@@ -238,6 +238,10 @@ def test_a_long_paragraph_with_one_asking_sentence_stays_a_short_appeal_goes() -
     ("Ihre Partei unterstützt den Kandidaten.", False),
     ("The US supports the opposition. You can read about its contributions below.", False),
     ("If you are a reader who has already donated, we thank you.", True),
+    ("Unterstützen Sie uns mit Ihrer Spende – schon ab 5 Euro. Jetzt spenden →", True),
+    ("Unterstützen Sie unabhängigen Journalismus mit Ihrer Spende", True),
+    ("Liebe Leser, schon mit einem Spendenbeitrag von 5 Euro sichern Sie unsere Recherchen.", True),
+    ("If you value our reporting, please support us with a donation today —", True),
     # quoted speech addresses someone else; past tenses report; a headline asks nothing
     ('"We will support our friends in Belarus, and you will see more releases," the envoy said.', False),
     ("Sie dankte. „Ich danke Ihnen für Ihre Unterstützung“, sagte sie nach dem Treffen.", False),
@@ -555,7 +559,9 @@ def test_a_sentence_that_starts_like_a_byline_is_text(sentence: str) -> None:
     assert texts(article) == [LEAD, sentence, BODY]
 
 
-@pytest.mark.parametrize("byline", ["Von Thomas Latschan, Berlin", "By Jane Doe | Reuters"])
+@pytest.mark.parametrize("byline", ["Von Thomas Latschan, Berlin", "By Jane Doe | Reuters",
+                                    "Von Thomas Latschan, Korrespondent in Washington.",
+                                    "By Jane Doe, Washington correspondent, and John Roe in Vilnius."])
 def test_a_byline_under_the_lead_is_still_the_author(byline: str) -> None:
     article, _ = parse(f"Was Minsk von Washington erwartet\n\n{LEAD}\n\n{byline}\n\n{BODY}\n")
     assert article.author.value in {"Thomas Latschan", "Jane Doe"}
@@ -648,3 +654,18 @@ def test_links_as_a_heading_inside_the_text_is_a_heading_at_the_end_a_link_list(
     article, _ = parse("Die Opposition im Exil\n\n" + "\n\n".join([LEAD, BODY, "Links", "Website der Partei"]) + "\n")
     assert texts(article) == [LEAD, BODY]
     assert [r.reason for r in article.removed] == ["Linkliste", "Linkliste"]
+
+
+def test_notes_cited_by_glued_or_superscript_numbers_stay_notes_before_a_closing_paragraph() -> None:
+    for cite in (".1", ".¹"):
+        article, _ = parse(f"Wie Lukaschenko das Land finanziert\n\n{LEAD[:-1]}{cite} {BODY}\n\nAnmerkungen\n\n"
+                           "1. Weltbank, Belarus Economic Update, Frühjahr 2024.\n\n"
+                           "Abonnieren Sie unseren wöchentlichen Newsletter über Osteuropa und lesen Sie mehr.\n")
+        assert [n.text for n in article.footnotes] == ["Weltbank, Belarus Economic Update, Frühjahr 2024."]
+
+
+def test_a_closing_author_line_after_a_byline_with_the_same_name_is_the_author_line() -> None:
+    last = "Thomas Meier ist Osteuropa-Korrespondent und lebt in Warschau."
+    article, _ = parse(f"Was die Freilassungen bedeuten\n\n{LEAD}\n\n{BODY}\n\n"
+                       f"Ein Kommentar von Thomas Meier, wie schon im Podcast „Meier fragt nach“ angekündigt.\n\n{last}\n")
+    assert article.author.value == "Thomas Meier"

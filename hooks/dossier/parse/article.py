@@ -141,7 +141,7 @@ _SENTENCE_END = tuple(".,;:")
 # Asking to give: donating, or supporting or contributing to *us*, *our* work, *independent*
 # journalism (a bare "unterstützt"/"supports" is the news itself: "Die EU unterstützt …").
 # German past tenses report ("spendeten Beifall", "unterstützten sie"); an appeal asks now.
-_APPEAL_GIVE = re.compile(r"\b(donat\w*|spende[nt]?|gespendet|unterstützung"
+_APPEAL_GIVE = re.compile(r"\b(donat\w*|spende(?!te)\w*|gespendet|unterstützung"
                           r"|unterstütz(e|en|t)(?= ((?-i:Sie)|uns|unser\w*|unabhängig\w*|die arbeit)\b)"
                           r"|support (us|our|independent)|contribut\w* (to (us|our)|today|now)"
                           r"|make a contribution|become a (member|supporter|patron))\b", re.IGNORECASE)
@@ -154,8 +154,10 @@ _APPEAL_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 # Someone quoted speaks to someone else ("„Wir glauben an dich!“", "'… you will see more
 # releases,' the envoy said"); an appeal is the page speaking to its reader.
 _QUOTED = re.compile(r"„[^“”\"]*[“”\"]|“[^”“]*[”“]|\"[^\"]*\"|»[^«]*«|«[^»]*»|‚[^‘’]*[‘’]")
-# An appeal ends like a sentence; a headline ("Was Sie über … wissen müssen") does not.
+# The reader's "Unterstützung" alone asks only in a sentence; a headline that holds it ("Was
+# Sie über die Unterstützung … wissen müssen") asks nothing.
 _APPEAL_END = re.compile(r"[.!?…][\"”“»«'’)]*\s*$")
+_SUPPORT_NOUN = re.compile(r"unterstützung", re.IGNORECASE)
 # Longer than the longest banner seen (Wikipedia's, about 1,000 characters).
 APPEAL_LENGTH = 1500
 _TOC_HEADING = re.compile(r"^(inhaltsverzeichnis|inhalt|contents|table of contents)\s*:?$",
@@ -184,10 +186,12 @@ def is_appeal(text: str) -> bool:
     """A donation appeal: asks the reader ("you", "Sie") to give. A short text (a banner)
     anywhere; a longer one only where sentences that ask make up most of it, so a long
     paragraph that mentions donations once and addresses someone is no appeal."""
-    if not _APPEAL_END.search(text):
-        return False
     text = _QUOTED.sub(" ", text)
-    if not (_APPEAL_GIVE.search(text) and _APPEAL_YOU.search(text)):
+    give = _APPEAL_GIVE.search(text)
+    if not (give and _APPEAL_YOU.search(text)):
+        return False
+    if (_SUPPORT_NOUN.fullmatch(give.group(0)) and not _APPEAL_GIVE.search(text, give.end())
+            and not _APPEAL_END.search(text)):
         return False
     if len(text) <= APPEAL_LENGTH:
         return True
@@ -530,14 +534,22 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
     head.body += units[end:]
     if not head.author.value:  # a byline under the standfirst or a caption
         for index, unit in enumerate(head.body[:4]):
-            # a sentence that starts like one is text: "Von Lukaschenko (71) erwarten …",
-            # "By Christmas Eve, …"
-            match = None if is_paragraph(unit.text) else _BYLINE.match(unit.text)
+            match = _BYLINE.match(unit.text)
+            if match and _is_byline_sentence(unit.text, match):
+                match = None
             if match:
                 head.author = Field(match.group("name"), "text", unit.line)
                 del head.body[index]
                 break
     return head
+
+
+def _is_byline_sentence(text: str, match: re.Match[str]) -> bool:
+    """A sentence that starts like a byline: "Von Lukaschenko (71) erwarten …", "By Christmas
+    Eve, Lukashenko had …". A byline that ends in a full stop names a role or says little
+    after the name ("Von Anna Meier, Korrespondentin in Washington.")."""
+    tail = text[match.end("name"):]
+    return is_paragraph(text) and _words(tail) > 4 and not _ROLE.search(tail)
 
 
 def _tagline_follows(line: int, removed_by_line: dict[int, str], unit_lines: set[int]) -> bool:
@@ -622,19 +634,20 @@ def _may_end_in_credit(text: str) -> tuple[bool, bool]:
 
 
 def credit_of(match: re.Match[str] | None, pattern: re.Pattern[str]) -> tuple[str, str, str] | None:
-    """(caption, label, credit) from a match of _CREDIT or _CREDIT_SIGN that is a credit: the
-    credit holds no sentence, and the label is no noun of a sentence ("zeichnet ein klares
-    Bild: …", "spielt dieselbe Karte: …", "and (c) the release") — a lowercase word stands
-    before it, with a space between (a glued "beteiligtBild:" is pasted caption residue)."""
+    """(caption, label, credit) from a match of _CREDIT or _CREDIT_SIGN that is a credit: a
+    source's name ("AP", "picture alliance/dpa"), not a sentence — neither two of them nor one
+    of three words or more that ends like a sentence ("zeichnet ein klares Bild: Die Mehrheit
+    … lehnt … ab.", "and (c) the release of 52 prisoners.")."""
     if match is None or re.search(r"[.!?]\s+[A-ZÄÖÜ]", match.group("credit")):
         return None
-    label = match.group("label")
-    if label != "©" and re.search(r"(?:^|\s)[a-zäöüß][\w-]*\s+$", match.string[:match.start("label")]):
+    credit = match.group("credit").strip()
+    if credit.endswith((".", "!", "?")) and _words(credit) >= 3:
         return None
+    label = match.group("label")
     caption = match.group("caption").strip()
     if not caption and pattern is not _CREDIT:
         return None
-    return caption, label, match.group("credit").strip()
+    return caption, label, credit
 
 
 def split_credit(text: str) -> tuple[str, str, str] | None:
@@ -769,8 +782,8 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
                       if seed.body_line + i >= units[notes_at].line
                       and seed.body_line + i not in chrome_lines]
         footnotes, rest, more, sections = parse_items(path, note_lines, letters, has_numbers)
-        if not (letters or has_numbers) and any(is_paragraph(ln.text.strip()) and not is_appeal(ln.text)
-                                                for ln in rest):
+        if not (letters or has_numbers or _cites_loosely(units[:notes_at])) and any(
+                is_paragraph(ln.text.strip()) and not is_appeal(ln.text) for ln in rest):
             # nothing cites them and the article goes on: "Quellen" over a list of the regime's
             # sources of income, a "Note:" box, are the text's own
             footnotes = []
@@ -813,9 +826,9 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
     author, bio = head.author, None
     if body_units and author.value is None:
         found = read_author_line(body_units[-1])
-        surname = found[0].split()[-1] if found else ""
-        # a person the text is about ("… ist der Politologe Artyom Schraibman.") is no author
-        if found and not any(surname in unit.text for unit in body_units[:-1]):
+        # a person the text is about ("… ist der Politologe Artyom Schraibman.") is no author;
+        # "Ein Kommentar von Thomas Meier" names the author, it does not discuss him
+        if found and not _discussed(found[0], body_units[:-1]):
             author = Field(found[0], "text", body_units[-1].line)
             bio = found[1]
             body_units = body_units[:-1]
@@ -858,6 +871,20 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
 # Note numbers have at most four digits (a five-digit number in brackets is more often a
 # figure than a note): a notes list that runs past 9999 is cut there.
 _FIVE_DIGIT_NOTE = re.compile(r"^[ \t]*(?:\d{5,}[.)]|\(\d{5,}\)|\[\d{5,}\])[ \t]+\S", re.MULTILINE)
+
+
+# A note number pasted as a superscript or glued to the sentence ("angewiesen.¹", "years.1")
+_LOOSE_MARKER = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]|(?<=[^\W\d_][.,;:!?])\d{1,3}(?=\s|$)")
+
+
+def _cites_loosely(units: list[Unit]) -> bool:
+    return any(_LOOSE_MARKER.search(unit.text) for unit in units)
+
+
+def _discussed(name: str, units: list[Unit]) -> bool:
+    surname = name.split()[-1]
+    credit = re.compile(r"\b(?i:von|by)\s+" + re.escape(name) + r"\b")
+    return any(surname in unit.text and not credit.search(unit.text) for unit in units)
 
 
 def _past_the_last_number(path: str, seed: SeedText, notes: list[Footnote]) -> list[Diagnostic]:
