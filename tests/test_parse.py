@@ -116,6 +116,14 @@ def test_hard_wrapped_manuscript_paragraphs_are_joined() -> None:
     assert article.blocks[0].text == f"{line} {line} {line}."
 
 
+def test_an_end_mark_under_a_wrapped_url_is_still_an_end_mark() -> None:
+    line = "Dies ist ein Satz, der in einem Manuskript umbrochen wurde und weitergeht"
+    text = "Titel des Textes\n\n" + f"{line}\n" * 10 + "Mehr unter\nhttps://example.org/belarus/gefangene\n###\n"
+    article, _ = parse(text)
+    assert article.blocks[-1].text.endswith("https://example.org/belarus/gefangene")
+    assert [r.reason for r in article.removed] == ["Endzeichen"]
+
+
 def test_a_title_and_standfirst_above_a_hard_wrapped_text_stay_two_lines() -> None:
     line = "Dies ist ein Satz, der in einem Manuskript umbrochen wurde und weitergeht"
     text = "Belarus lässt Gefangene frei\nDie Freilassung folgt auf einen Besuch\n\n" + f"{line}\n" * 5 + f"{line}.\n"
@@ -186,6 +194,8 @@ def test_numbers_in_parentheses_that_are_no_markers_stay_text() -> None:
      ("Polizisten nehmen einen Demonstranten in Minsk fest", "Foto", "AP")),
     ("A protester is detained by riot police Photo: Reuters", ("A protester is detained by riot police", "Photo",
                                                                "Reuters")),
+    ("Riot police detain a protester. Photo: Sergei Gapon/AFP via Getty Images.",
+     ("Riot police detain a protester.", "Photo", "Sergei Gapon/AFP via Getty Images.")),
     ("Die Grenze bei Brest (Archivbild) Foto (c) dpa", ("Die Grenze bei Brest (Archivbild) Foto", "(c)", "dpa")),
 ])
 def test_caption_credit_rule(unit: str, expected: tuple[str, str, str] | None) -> None:

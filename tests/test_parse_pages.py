@@ -242,6 +242,7 @@ def test_a_long_paragraph_with_one_asking_sentence_stays_a_short_appeal_goes() -
     ("Unterstützen Sie unabhängigen Journalismus mit Ihrer Spende", True),
     ("Liebe Leser, schon mit einem Spendenbeitrag von 5 Euro sichern Sie unsere Recherchen.", True),
     ("If you value our reporting, please support us with a donation today —", True),
+    ("Mit einem Klick auf „Jetzt spenden“ helfen Sie uns, unabhängig zu berichten.", True),
     # quoted speech addresses someone else; past tenses report; a headline asks nothing
     ('"We will support our friends in Belarus, and you will see more releases," the envoy said.', False),
     ("Sie dankte. „Ich danke Ihnen für Ihre Unterstützung“, sagte sie nach dem Treffen.", False),
@@ -561,7 +562,8 @@ def test_a_sentence_that_starts_like_a_byline_is_text(sentence: str) -> None:
 
 @pytest.mark.parametrize("byline", ["Von Thomas Latschan, Berlin", "By Jane Doe | Reuters",
                                     "Von Thomas Latschan, Korrespondent in Washington.",
-                                    "By Jane Doe, Washington correspondent, and John Roe in Vilnius."])
+                                    "By Jane Doe, Washington correspondent, and John Roe in Vilnius.",
+                                    "By Jane Doe and John Roe, Associated Press."])
 def test_a_byline_under_the_lead_is_still_the_author(byline: str) -> None:
     article, _ = parse(f"Was Minsk von Washington erwartet\n\n{LEAD}\n\n{byline}\n\n{BODY}\n")
     assert article.author.value in {"Thomas Latschan", "Jane Doe"}
@@ -601,19 +603,14 @@ CHRONICLE = ("9. August 2020\n\nLukaschenko erklärt sich zum Sieger der Wahl. D
              "11. September 2025\n\nNach dem Besuch eines US-Gesandten kommen 52 Gefangene frei.\n")
 
 
-def test_a_chronology_s_first_date_heading_is_no_article_date() -> None:
-    article, _ = parse(f"Chronik: Belarus und die USA\n\n{CHRONICLE}")
-    assert article.date.value is None
-    assert article.date_hint is not None and article.date_hint.iso == "2025-09-11"
-    assert [(b.kind, b.text) for b in article.blocks if b.kind == "heading"] == [
-        ("heading", "9. August 2020"), ("heading", "23. Mai 2021"), ("heading", "11. September 2025")]
-
-
-def test_a_date_line_after_the_events_of_a_chronology_is_the_article_date() -> None:
-    article, _ = parse(f"Chronik: Belarus und die USA\n\n12. September 2025\n\n{CHRONICLE}")
+def test_date_lines_in_the_body_head_a_chronology_s_entries() -> None:
+    article, _ = parse(f"Chronik: Belarus und die USA\n\n12. September 2025\n\n{LEAD}\n\n{CHRONICLE}")
     assert (article.date.value, article.date.line) == ("2025-09-12", 3)
     assert [b.text for b in article.blocks if b.kind == "heading"] == [
         "9. August 2020", "23. Mai 2021", "11. September 2025"]
+
+
+AFTER = "Kritiker werfen der Regierung vor, sich auf ein Tauschgeschäft eingelassen zu haben."
 
 
 @pytest.mark.parametrize(("heading", "items"), [
@@ -622,10 +619,10 @@ def test_a_date_line_after_the_events_of_a_chronology_is_the_article_date() -> N
     ("Note:", ["- Belavia had been sanctioned since 2021 after the forced landing of a Ryanair flight."]),
 ])
 def test_a_notes_heading_inside_the_text_over_a_list_nothing_cites_is_text(heading: str, items: list[str]) -> None:
-    article, diags = parse("Wie finanziert sich das Regime?\n\n" + "\n\n".join([LEAD, heading, "\n".join(items), BODY])
-                           + "\n")
+    article, diags = parse("Wie finanziert sich das Regime?\n\n" + "\n\n".join([LEAD, heading, "\n".join(items), BODY,
+                                                                                 AFTER]) + "\n")
     assert article.footnotes == () and article.notes_heading is None
-    assert texts(article) == [LEAD, heading, *items, BODY]
+    assert texts(article) == [LEAD, heading, *items, BODY, AFTER]
     assert "heading" not in [b.kind for b in article.blocks[2:]]  # list items are no headings
     assert [d for d in diags if d.severity != "info"] == []
 
@@ -649,8 +646,8 @@ def test_a_contents_heading_over_points_that_are_no_headings_is_text() -> None:
 
 def test_links_as_a_heading_inside_the_text_is_a_heading_at_the_end_a_link_list() -> None:
     left = "Die linken Gruppen setzen auf Gewerkschaften und Sozialpolitik"
-    article, _ = parse("Die Opposition im Exil\n\n" + "\n\n".join([LEAD, "Links", left, "Rechts", BODY]) + "\n")
-    assert texts(article) == [LEAD, "Links", left, "Rechts", BODY]
+    article, _ = parse("Die Opposition im Exil\n\n" + "\n\n".join([LEAD, "Links", left, "Rechts", BODY, AFTER]) + "\n")
+    assert texts(article) == [LEAD, "Links", left, "Rechts", BODY, AFTER]
     article, _ = parse("Die Opposition im Exil\n\n" + "\n\n".join([LEAD, BODY, "Links", "Website der Partei"]) + "\n")
     assert texts(article) == [LEAD, BODY]
     assert [r.reason for r in article.removed] == ["Linkliste", "Linkliste"]
@@ -669,3 +666,32 @@ def test_a_closing_author_line_after_a_byline_with_the_same_name_is_the_author_l
     article, _ = parse(f"Was die Freilassungen bedeuten\n\n{LEAD}\n\n{BODY}\n\n"
                        f"Ein Kommentar von Thomas Meier, wie schon im Podcast „Meier fragt nach“ angekündigt.\n\n{last}\n")
     assert article.author.value == "Thomas Meier"
+
+
+@pytest.mark.parametrize("earlier", ["Die Lage in Weißrussland bleibt angespannt, sagen Diplomaten.",
+                                     "Weiß war im Bild. Foto: Anna Weiß"])
+def test_a_surname_inside_another_word_or_in_the_author_s_photo_credit_is_no_discussion(earlier: str) -> None:
+    last = "Anna Weiß ist Osteuropa-Korrespondentin und lebt in Warschau."
+    article, _ = parse(f"Belarus und die USA\n\n{LEAD}\n\n{earlier.replace('Weiß war im Bild.', 'Ein Bild.')}"
+                       f"\n\n{BODY}\n\n{last}\n")
+    assert article.author.value == "Anna Weiß"
+
+
+def test_a_sources_list_before_a_closing_author_line_stays_notes() -> None:
+    article, _ = parse(f"Wie Lukaschenko das Land finanziert\n\n{LEAD}\n\nQuellen:\n- Weltbank, Frühjahr 2024.\n"
+                       "- Reuters, 12. März 2024.\n\nAnna Meier ist Redakteurin im Ressort Ausland.\n")
+    assert [n.text for n in article.footnotes] == ["Weltbank, Frühjahr 2024.", "Reuters, 12. März 2024."]
+
+
+def test_a_partial_wikipedia_contents_list_is_still_removed() -> None:
+    toc = ["1 Leben", "1.1 Herkunft", "2 Politik", "3 Einzelnachweise"]
+    article, _ = parse("Swjatlana Zichanouskaja\n\n" + "\n\n".join([LEAD, "Inhaltsverzeichnis", "\n".join(toc), BODY])
+                       + "\n")
+    assert texts(article) == [LEAD, BODY]
+    assert [r.reason for r in article.removed] == ["Inhaltsverzeichnis"] * 5
+
+
+def test_a_category_label_that_sounds_like_a_summary_is_still_a_topic() -> None:
+    article, _ = parse(f"In Brief\nBelarus frees 52 political prisoners after US talks\nSeptember 17, 2025\n{LEAD}\n")
+    assert article.title.value == "Belarus frees 52 political prisoners after US talks"
+    assert article.topics == ("In Brief",)

@@ -39,6 +39,7 @@ import functools
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from dossier.model import Article, Block, DateHint, Diagnostic, Field, Footnote, RemovedLine
@@ -75,7 +76,7 @@ def wrap_width(lines: list[str]) -> int:
 def _was_wrapped(previous: str, text: str, width: int) -> bool:
     """Whether `previous` ended only because `text`'s first word did not fit: a title line
     above its standfirst ends well short of the width."""
-    return len(previous.rstrip()) + 1 + len(text.split()[0]) > 0.85 * width
+    return text[0].islower() or len(previous.rstrip()) + 1 + len(text.split()[0]) > 0.75 * width
 
 
 def _indent(raw: str) -> int:
@@ -102,7 +103,8 @@ def split_units(body: str, first_line: int) -> tuple[list[Unit], list[RemovedLin
         joins = (width > 0 and bool(units) and units[-1].group == group and not deeper
                  and not _starts_list_item(raw) and _was_wrapped(lines[index - 1], text, width))
         # the rest of a wrapped sentence ("… declined to" / "comment.") is no share button
-        continues = joins and (not units[-1].text.endswith(_SENTENCE_STOP) or text[0].islower())
+        continues = joins and bool(_LETTER.search(text)) and (not units[-1].text.endswith(_SENTENCE_STOP)
+                                                              or text[0].islower())
         reason = None if continues else chrome_reason(text)
         # a headline linked under "Mehr zum Thema" / "Related"; where the paste has no blank
         # lines, the short line right before a paragraph is that paragraph's sub-heading
@@ -127,6 +129,7 @@ def split_units(body: str, first_line: int) -> tuple[list[Unit], list[RemovedLin
     return units, removed
 
 
+_LETTER = re.compile(r"[^\W\d_]")  # "###" under a wrapped URL is an end mark, not words
 # how a sentence (or a quoted one) ends
 _SENTENCE_STOP = tuple(".!?:;\"”“»«'’)…")
 
@@ -186,7 +189,7 @@ def is_appeal(text: str) -> bool:
     """A donation appeal: asks the reader ("you", "Sie") to give. A short text (a banner)
     anywhere; a longer one only where sentences that ask make up most of it, so a long
     paragraph that mentions donations once and addresses someone is no appeal."""
-    text = _QUOTED.sub(" ", text)
+    text = _QUOTED.sub(lambda m: " " if _words(m.group(0)) >= 3 else m.group(0), text)  # „Jetzt spenden“ stays
     give = _APPEAL_GIVE.search(text)
     if not (give and _APPEAL_YOU.search(text)):
         return False
@@ -247,18 +250,28 @@ def _toc_run(units: list[Unit], index: int, names: set[str]) -> int:
 
 
 def _toc_items(units: list[Unit], index: int, names: set[str]) -> list[Unit]:
-    """The numbered entries under a contents heading, when at least half of them name a heading
-    of the text: "Inhalt" over a numbered list of an agreement's points is the text's own."""
+    """The numbered entries under a contents heading, when one of them names a heading of the
+    text (a partial paste holds few), a notes or link-list section, or is numbered "1.1":
+    "Inhalt" over a numbered list of an agreement's points is the text's own."""
     entries = list(itertools.takewhile(lambda u: _TOC_ITEM.match(u.text), units[index:]))
-    named = sum(re.sub(r"^[\d.]+\s+", "", u.text) in names for u in entries)
-    return entries if entries and 2 * named >= len(entries) else []
+    for unit in entries:
+        name = re.sub(r"^[\d.]+\s+", "", unit.text)
+        if (name in names or is_notes_heading(name) or _LINK_LIST.match(name)
+                or re.match(r"\d{1,2}\.\d", unit.text)):
+            return entries
+    return []
 
 
 def _mid_body_word(units: list[Unit], index: int) -> bool:
     """A link-list heading that is an ordinary word too ("Links": left) and has running text
     after it: a heading of the text, not a link-list appendix."""
-    return (units[index].text.rstrip(": ").casefold() == "links"
-            and any(is_paragraph(u.text) for u in units[index + 1:]))
+    return units[index].text.rstrip(": ").casefold() == "links" and text_goes_on(u.text for u in units[index + 1:])
+
+
+def text_goes_on(texts: Iterable[str]) -> bool:
+    """Whether running text follows a list: two paragraphs at least (one is often a closing
+    author line, a licence or republication note), donation appeals not counted."""
+    return sum(is_paragraph(t) and not is_appeal(t) for t in texts) >= 2
 
 
 def drop_body_debris(units: list[Unit], title: str | None) -> tuple[list[Unit], list[RemovedLine]]:
@@ -302,7 +315,7 @@ _NAME = r"[A-ZÄÖÜ][\w'’.-]+(?:\s+(?:von|van|de|der|zu|[A-ZÄÖÜ][\w'’.-]
 # "Von Thomas Latschan", "By: Jane Doe", "Von Diana Resnik & Donogh McCabe" (the first name is
 # the author field; the line is consumed whole)
 _BYLINE = re.compile(r"^(?i:von|by|text|autor|autorin|author)(?::\s*|\s+)(?P<name>" + _NAME + r")"
-                     r"(?:\s*(?:&|(?i:und|and)|,)\s*" + _NAME + r")*\s*(?:[,|(].*)?$")
+                     r"(?:\s*(?:&|(?i:und|and)|,)\s*" + _NAME + r")*\s*(?P<tail>[,|(].*)?$")
 # "NED PRICE, DEPARTMENT SPOKESPERSON": a name in capitals with its office
 _CAPS_BYLINE = re.compile(r"^(?P<name>[A-ZÄÖÜ][A-ZÄÖÜ.'’-]+(?:\s+[A-ZÄÖÜ][A-ZÄÖÜ.'’-]+){1,3}),\s+"
                           r"[A-ZÄÖÜ][A-ZÄÖÜ &,'’-]{3,80}$")
@@ -465,11 +478,6 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
     end = min(end, 60)
     window = units[:end]
     dates = {i for i, u in enumerate(window) if date_of_line(u.text)}
-    # A chronology's first date heading ("9. August 2020", then more date lines in the body) is
-    # no publication date: an article is not dated before the events it lists.
-    listed = [d for u in units[end:] if len(u.text) <= 40 and (d := date_of_line(u.text))]
-    if len(listed) >= 2:
-        dates = {i for i in dates if str(date_of_line(window[i].text)) >= max(listed)}
     bad_dates = {i for i, u in enumerate(window) if i not in dates and bad_date_of_line(u.text)}
     removed_by_line = {r.line: r.reason for r in removed}
     unit_lines = {u.line for u in window}
@@ -548,7 +556,7 @@ def _is_byline_sentence(text: str, match: re.Match[str]) -> bool:
     """A sentence that starts like a byline: "Von Lukaschenko (71) erwarten …", "By Christmas
     Eve, Lukashenko had …". A byline that ends in a full stop names a role or says little
     after the name ("Von Anna Meier, Korrespondentin in Washington.")."""
-    tail = text[match.end("name"):]
+    tail = match.group("tail") or ""
     return is_paragraph(text) and _words(tail) > 4 and not _ROLE.search(tail)
 
 
@@ -565,9 +573,10 @@ def _tagline_follows(line: int, removed_by_line: dict[int, str], unit_lines: set
 
 
 # The heading of an article's summary box, whose short lines are content, not infobox rows.
-SUMMARY_HEADING = re.compile(r"^(das wichtigste( in kürze| im überblick)?|auf einen blick|in kürze|kurz gesagt"
-                             r"|zusammenfassung|überblick|key (points|takeaways|facts)|at a glance|in brief"
-                             r"|in short|summary|highlights|what we know|was wir wissen)\s*:?$", re.IGNORECASE)
+# (Phrases a menu or a category label does not use: not "Überblick", "Summary", "In Brief".)
+SUMMARY_HEADING = re.compile(r"^(das wichtigste( in kürze| im überblick)?|auf einen blick|kurz gesagt"
+                             r"|key (points|takeaways|facts)|at a glance|what we know( so far)?"
+                             r"|was wir wissen)\s*:?$", re.IGNORECASE)
 
 
 def _infobox_runs(window: list[Unit], region: list[int], dates: set[int]) -> set[int]:
@@ -622,6 +631,8 @@ _CREDIT_LABELS = ("Bild", "Bilder", "Foto", "Fotos", "Grafik", "Karte", "Video",
 _CREDIT = re.compile(r"^(?P<caption>.*?)\s*(?P<label>" + "|".join(_CREDIT_LABELS)
                      + r")\s*:\s*(?P<credit>[^:]{2,120})$")
 _SIGNS = ("©", "(c)", "Copyright")
+# lowercase words a credit holds ("Sergei Gapon/AFP via Getty Images", "U.S. Department of State")
+_CREDIT_JOINERS = frozenset({"via", "and", "und", "by", "of", "von", "for", "für", "/", "&"})
 _CREDIT_SIGN = re.compile(r"^(?P<caption>.*?)\s*(?P<label>©|\(c\)|Copyright)\s*(?P<credit>[^©]{2,120})$")
 
 
@@ -641,7 +652,8 @@ def credit_of(match: re.Match[str] | None, pattern: re.Pattern[str]) -> tuple[st
     if match is None or re.search(r"[.!?]\s+[A-ZÄÖÜ]", match.group("credit")):
         return None
     credit = match.group("credit").strip()
-    if credit.endswith((".", "!", "?")) and _words(credit) >= 3:
+    lowercase = [w for w in credit.split() if w[0].islower() and w not in _CREDIT_JOINERS]
+    if credit.endswith((".", "!", "?")) and _words(credit) >= 3 and lowercase:
         return None
     label = match.group("label")
     caption = match.group("caption").strip()
@@ -782,8 +794,8 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
                       if seed.body_line + i >= units[notes_at].line
                       and seed.body_line + i not in chrome_lines]
         footnotes, rest, more, sections = parse_items(path, note_lines, letters, has_numbers)
-        if not (letters or has_numbers or _cites_loosely(units[:notes_at])) and any(
-                is_paragraph(ln.text.strip()) and not is_appeal(ln.text) for ln in rest):
+        if not (letters or has_numbers or _cites_loosely(units[:notes_at])) and text_goes_on(
+                ln.text.strip() for ln in rest):
             # nothing cites them and the article goes on: "Quellen" over a list of the regime's
             # sources of income, a "Note:" box, are the text's own
             footnotes = []
@@ -882,9 +894,10 @@ def _cites_loosely(units: list[Unit]) -> bool:
 
 
 def _discussed(name: str, units: list[Unit]) -> bool:
-    surname = name.split()[-1]
+    surname = re.compile(r"\b" + re.escape(name.split()[-1]) + r"\b")
     credit = re.compile(r"\b(?i:von|by)\s+" + re.escape(name) + r"\b")
-    return any(surname in unit.text and not credit.search(unit.text) for unit in units)
+    return any(surname.search(unit.text) and not credit.search(unit.text) and split_credit(unit.text) is None
+               for unit in units)
 
 
 def _past_the_last_number(path: str, seed: SeedText, notes: list[Footnote]) -> list[Diagnostic]:
