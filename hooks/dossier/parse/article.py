@@ -24,13 +24,13 @@ linear in the number of lines.
    more short fragments is infobox residue, a short label is a topic, and the date line
    and byline are read. A date line needs to be a whole line, so a date inside a caption
    is never the article's date. Without a date line, the single date of an archive header
-   is used. A summary box ("Das Wichtigste in Kürze") keeps its short lines; a chronology's
-   first date heading, earlier than the date lines after it, is no article date.
+   is used. A summary box ("Das Wichtigste in Kürze") keeps its short lines.
 5. Tail: a last unit of the form "First Last <role words>" is the author line with a bio,
    unless the text already speaks of that person.
 6. Body: a unit ending in a picture credit ("Bild: …", "Foto: …") is a caption, and a short
    title line in the same group directly above it is its title; short units without final
-   punctuation followed by longer text are sub-headings; the first paragraph is the lead.
+   punctuation followed by longer text are sub-headings (a date line too: a chronology's
+   entry), list items never; the first paragraph is the lead.
 """
 
 from __future__ import annotations
