@@ -58,7 +58,7 @@ class Unit:
 
 # --- 1. units ----------------------------------------------------------------------------
 
-def wrap_width(lines: list[str]) -> int:
+def _wrap_width(lines: list[str]) -> int:
     """The width most lines that continue into another line share (a manuscript wrapped at
     ~72-100 columns: the lines of a paragraph must be joined), or 0 when the text is not
     hard-wrapped."""
@@ -86,7 +86,7 @@ def _indent(raw: str) -> int:
 def split_units(body: str, first_line: int) -> tuple[list[Unit], list[RemovedLine]]:
     """Units of text and the lines removed as page chrome (with their rule)."""
     lines = body.split("\n")
-    width = wrap_width(lines)
+    width = _wrap_width(lines)
     units: list[Unit] = []
     removed: list[RemovedLine] = []
     group = 0
@@ -108,9 +108,8 @@ def split_units(body: str, first_line: int) -> tuple[list[Unit], list[RemovedLin
         reason = None if continues else chrome_reason(text)
         # a headline linked under "Mehr zum Thema" / "Related"; where the paste has no blank
         # lines, the short line right before a paragraph is that paragraph's sub-heading
-        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
         if (reason is None and not continues and teaser_group == group and not is_paragraph(text)
-                and len(text) <= 120 and not is_paragraph(following)):
+                and len(text) <= 120 and not is_paragraph(lines[index + 1].strip() if index + 1 < len(lines) else "")):
             reason = TEASER
         if reason:
             removed.append(RemovedLine(number, text, reason))
@@ -160,7 +159,6 @@ _QUOTED = re.compile(r"„[^“”\"]*[“”\"]|“[^”“]*[”“]|\"[^\"]*\
 # The reader's "Unterstützung" alone asks only in a sentence; a headline that holds it ("Was
 # Sie über die Unterstützung … wissen müssen") asks nothing.
 _APPEAL_END = re.compile(r"[.!?…][\"”“»«'’)]*\s*$")
-_SUPPORT_NOUN = re.compile(r"unterstützung", re.IGNORECASE)
 # Longer than the longest banner seen (Wikipedia's, about 1,000 characters).
 APPEAL_LENGTH = 1500
 _TOC_HEADING = re.compile(r"^(inhaltsverzeichnis|inhalt|contents|table of contents)\s*:?$",
@@ -193,7 +191,7 @@ def is_appeal(text: str) -> bool:
     give = _APPEAL_GIVE.search(text)
     if not (give and _APPEAL_YOU.search(text)):
         return False
-    if (_SUPPORT_NOUN.fullmatch(give.group(0)) and not _APPEAL_GIVE.search(text, give.end())
+    if (give.group(0).casefold() == "unterstützung" and not _APPEAL_GIVE.search(text, give.end())
             and not _APPEAL_END.search(text)):
         return False
     if len(text) <= APPEAL_LENGTH:
@@ -265,10 +263,10 @@ def _toc_items(units: list[Unit], index: int, names: set[str]) -> list[Unit]:
 def _mid_body_word(units: list[Unit], index: int) -> bool:
     """A link-list heading that is an ordinary word too ("Links": left) and has running text
     after it: a heading of the text, not a link-list appendix."""
-    return units[index].text.rstrip(": ").casefold() == "links" and text_goes_on(u.text for u in units[index + 1:])
+    return units[index].text.rstrip(": ").casefold() == "links" and _text_goes_on(u.text for u in units[index + 1:])
 
 
-def text_goes_on(texts: Iterable[str]) -> bool:
+def _text_goes_on(texts: Iterable[str]) -> bool:
     """Whether running text follows a list: two paragraphs at least (one is often a closing
     author line, a licence or republication note), donation appeals not counted."""
     return sum(is_paragraph(t) and not is_appeal(t) for t in texts) >= 2
@@ -485,7 +483,7 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
     breadcrumbs = [r.text for r in removed if r.reason == "Brotkrumen"]
     marks = _Marks(dates, follows_tagline, counts, breadcrumbs, isolated, end)
     # a summary box ("Das Wichtigste in Kürze") opens the body: the title stands above it
-    summary = next((i for i, u in enumerate(window) if SUMMARY_HEADING.match(u.text)), len(window))
+    summary = next((i for i, u in enumerate(window) if _SUMMARY_HEADING.match(u.text)), len(window))
     scored = [(_title_score(window, i, marks), i)
               for i, u in enumerate(window[:summary])
               if i not in dates and i not in bad_dates and _looks_like_title(u.text) and _byline(u.text) is None
@@ -534,7 +532,7 @@ def read_head(units: list[Unit], removed: list[RemovedLine], counts: Counter[str
             head.removed.append(RemovedLine(unit.line, unit.text, "Weitere Datumszeile"))
         elif name and not head.author.value:
             head.author = Field(name, "text", unit.line)
-        elif not body_started and _is_label(unit.text) and not SUMMARY_HEADING.match(unit.text):
+        elif not body_started and _is_label(unit.text) and not _SUMMARY_HEADING.match(unit.text):
             head.topics += (unit.text,)
         else:
             body_started = True
@@ -574,7 +572,7 @@ def _tagline_follows(line: int, removed_by_line: dict[int, str], unit_lines: set
 
 # The heading of an article's summary box, whose short lines are content, not infobox rows.
 # (Phrases a menu or a category label does not use: not "Überblick", "Summary", "In Brief".)
-SUMMARY_HEADING = re.compile(r"^(das wichtigste( in kürze| im überblick)?|auf einen blick|kurz gesagt"
+_SUMMARY_HEADING = re.compile(r"^(das wichtigste( in kürze| im überblick)?|auf einen blick|kurz gesagt"
                              r"|key (points|takeaways|facts)|at a glance|what we know( so far)?"
                              r"|was wir wissen)\s*:?$", re.IGNORECASE)
 
@@ -591,7 +589,7 @@ def _infobox_runs(window: list[Unit], region: list[int], dates: set[int]) -> set
             current.append(index)
             continue
         # "Das Wichtigste in Kürze", "Key points:": the lines under it are the article's own
-        if len(current) >= 3 and not SUMMARY_HEADING.match(window[current[0]].text):
+        if len(current) >= 3 and not _SUMMARY_HEADING.match(window[current[0]].text):
             runs.update(current)
         current = []
     for index in region:
@@ -691,7 +689,7 @@ def read_blocks(units: list[Unit]) -> list[tuple[Unit, str, str | None, tuple[st
     for index, unit in enumerate(units):
         if index in skip:
             continue
-        if SUMMARY_HEADING.match(unit.text):
+        if _SUMMARY_HEADING.match(unit.text):
             result.append((unit, "heading", None, None))
             summary = True
             continue
@@ -719,8 +717,7 @@ def read_blocks(units: list[Unit]) -> list[tuple[Unit, str, str | None, tuple[st
                 result.append((caption_unit, "caption", unit.text, label_credit))
                 skip.add(index + 1)
                 continue
-        # a date line in the body heads a chronology's entry, even the first one
-        if _is_heading(unit, following) and (lead_done or date_of_line(unit.text)):
+        if lead_done and _is_heading(unit, following):
             result.append((unit, "heading", None, None))
             continue
         result.append((unit, "paragraph" if lead_done else "lead", None, None))
@@ -784,9 +781,9 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
     notes_at = find_notes_start(lines)
     footnotes: list[Footnote] = []
     notes_heading = None
-    letters = frozenset(letter for u in units[:notes_at or 0] for letter in letter_markers(u.text))
-    has_numbers = any(re.search(r"\[\d{1,3}\]|\(\d{1,3}\)", u.text) for u in units[:notes_at or 0])
     if notes_at is not None:
+        letters = frozenset(letter for u in units[:notes_at] for letter in letter_markers(u.text))
+        has_numbers = any(re.search(r"\[\d{1,3}\]|\(\d{1,3}\)", u.text) for u in units[:notes_at])
         raw_lines = seed.body.split("\n")
         chrome_lines = {r.line for r in removed  # whole lines, not residue cut off a heading
                         if r.text == raw_lines[r.line - seed.body_line].strip()}
@@ -794,7 +791,7 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
                       if seed.body_line + i >= units[notes_at].line
                       and seed.body_line + i not in chrome_lines]
         footnotes, rest, more, sections = parse_items(path, note_lines, letters, has_numbers)
-        if not (letters or has_numbers or _cites_loosely(units[:notes_at])) and text_goes_on(
+        if not (letters or has_numbers or _cites_loosely(units[:notes_at])) and _text_goes_on(
                 ln.text.strip() for ln in rest):
             # nothing cites them and the article goes on: "Quellen" over a list of the regime's
             # sources of income, a "Note:" box, are the text's own
