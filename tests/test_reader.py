@@ -30,6 +30,7 @@ from dossier.read.seedfile import read_seed
 from dossier.render.actor_pages import actor_summary, render_actor
 from dossier.render.articles import display_title, reading_order, render_article
 from dossier.render.glossary import render_glossary, scheme_label
+from dossier.render.mdtext import Insert, link_to
 from dossier.render.network import CHAR_WIDTH, FONT_SIZE, figure, neighbourhood, network_svg, page_href, place_labels
 
 # Interface strings Material, Python-Markdown or our own renderers produce in English unless
@@ -89,6 +90,61 @@ def test_footnote_shows_the_address_without_tracking_parameters() -> None:
     assert "utm_" not in rendered and "utm&#95;" not in rendered and "fbclid" not in rendered
     shown = html.unescape(rendered)
     assert ">https://example.org/a?id=7</a>" in shown and ">http://news.example.net/b#teil-2</a>" in shown
+
+
+def _article_html(article: Article, annotate: Any = None) -> str:
+    page = render_article(article, annotate) if annotate else render_article(article)
+    return markdown.markdown(page, extensions=["meta", "footnotes", "attr_list", "md_in_html", "tables",
+                                               "pymdownx.details", "toc"])
+
+
+_LIST_TEXT = ("Belarus lässt Gefangene frei\n\nDie Regierung hat am Donnerstag politische Gefangene "
+              "freigelassen, darunter mehrere Ausländer, wie die Botschaft mitteilte.\n\nDie Forderungen:\n\n"
+              "{items}\nDie Regierung wies die Forderungen zurück und verwies auf die Souveränität des "
+              "Landes, wie ein Sprecher am Abend sagte.\n")
+
+
+@pytest.mark.parametrize(("items", "tag", "texts"), [
+    ("- Freilassung aller Gefangenen\n- Neuwahlen\n- 12 Medien frei\n", "ul",
+     ["Freilassung aller Gefangenen", "Neuwahlen", "12 Medien frei"]),
+    ("• Erstens dies\n• Zweitens das\n", "ul", ["Erstens dies", "Zweitens das"]),
+    ("* Nur ein Punkt\n", "ul", ["Nur ein Punkt"]),
+    ("1. Freilassung\n2. Neuwahlen\n3) Pressefreiheit\n", "ol", ["Freilassung", "Neuwahlen", "Pressefreiheit"]),
+])
+def test_list_items_of_the_source_are_a_list_whose_items_keep_their_line_anchors(
+        items: str, tag: str, texts: list[str]) -> None:
+    article = parse(_LIST_TEXT.format(items=items))
+    shown = html.unescape(_article_html(article))
+    found = re.search(rf"<{tag}>(.*?)</{tag}>", shown, re.S)
+    assert found, shown
+    got = re.findall(r'<li id="zeile-(\d+)">(.*?)</li>', found[1])
+    assert [text for _, text in got] == texts
+    assert [int(line) for line, _ in got] == list(range(7, 7 + len(texts)))
+    assert "Die Forderungen:" in shown and "wies die Forderungen zurück" in shown
+
+
+@pytest.mark.parametrize("items", [
+    "3. Freilassung\n4. Neuwahlen\n",         # Markdown would number them 1 and 2
+    "9. August 2020: Wahl\n",                  # a date, not the first point
+    "1. Freilassung\n3. Neuwahlen\n",
+])
+def test_numbers_that_do_not_count_from_one_stay_paragraphs_with_their_numbers(items: str) -> None:
+    shown = html.unescape(_article_html(parse(_LIST_TEXT.format(items=items))))
+    assert "<ol>" not in shown and "<li" not in shown.split("Angaben zum Artikel")[0]
+    for line in items.splitlines():
+        assert f">{line}</p>" in shown
+
+
+def test_a_bulleted_and_a_numbered_list_in_a_row_stay_two_lists_and_names_link_inside_items() -> None:
+    article = parse(_LIST_TEXT.format(items="- Freilassung von Anna Meier\n- Neuwahlen\n1. Eins\n2. Zwei\n"))
+
+    def annotate(_article: str, _line: int, _part: str, text: str) -> list[Insert]:
+        at = text.find("Anna Meier")
+        return [Insert(at, at + 10, link_to("../akteure/anna-meier.md"))] if at >= 0 else []
+    shown = html.unescape(_article_html(article, annotate))
+    assert re.search(r"<ul>\s*<li[^>]*>Freilassung von <a href=\"../akteure/anna-meier.md\">Anna Meier</a></li>",
+                     shown), shown
+    assert re.search(r"</ul>\s*<!-- -->\s*<ol>\s*<li id=\"zeile-9\">Eins</li>", shown), shown
 
 
 def test_no_tracking_parameter_is_visible_on_any_page(real_build: Build) -> None:

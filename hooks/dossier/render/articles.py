@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable
 from itertools import groupby
 
@@ -241,6 +242,51 @@ def _neighbour_links(neighbours: tuple[Article | None, Article | None]) -> list[
             "", "</nav>", ""]
 
 
+# A paragraph the source wrote as a list item: a bullet ("- ", "* ", "• ") or a number
+# ("1. ", "2) "), the shapes parse/article.py keeps apart from sub-headings.
+_LIST_ITEM = re.compile(r"(?:(?P<bullet>[-*•])|(?P<number>\d{1,3})[.)])\s+(?=\S)")
+
+
+def list_runs(blocks: tuple[Block, ...] | list[Block]) -> list[tuple[int, int, bool, list[int]]]:
+    """Runs of consecutive paragraphs written as list items, to render as Markdown lists:
+    (first block index, end index, numbered, per item the length of the source's marker).
+    Bullets of any kind make one bulleted list. Numbers make a numbered list only when they
+    count 1, 2, 3 …: Markdown numbers a list from 1 whatever the source wrote, so "3." and
+    "4." stay paragraphs with their own numbers, and so does a lone "9. August 2020 …"."""
+    runs: list[tuple[int, int, bool, list[int]]] = []
+    items: list[tuple[int, str | None, int]] = []       # (index, number or None, marker length)
+    for index, block in enumerate([*blocks, None]):
+        match = _LIST_ITEM.match(block.text) if block is not None and block.kind == "paragraph" else None
+        number = match["number"] if match else None
+        if items and (match is None or (number is None) != (items[-1][1] is None) or number == "1"):
+            numbered = items[0][1] is not None
+            if not numbered or [int(n or 0) for _, n, _ in items] == list(range(1, len(items) + 1)):
+                runs.append((items[0][0], items[-1][0] + 1, numbered, [length for _, _, length in items]))
+            items = []
+        if match:
+            items.append((index, number, match.end()))
+    return runs
+
+
+def _render_list(article: Article, blocks: list[Block], numbered: bool, markers: list[int],
+                 annotate: Annotator) -> str | None:
+    """The blocks as one tight Markdown list, each item keeping its line anchor; None when an
+    item is too large for one piece (mdtext.pieces) or has an insert inside its marker."""
+    lines = []
+    for n, (block, length) in enumerate(zip(blocks, markers, strict=True), start=1):
+        inserts = _with_markers(block, annotate, article, "text")
+        if any(i.start < length for i in inserts):
+            return None
+        text = block.text[length:]
+        shifted = [Insert(i.start - length, i.end - length, i.render) for i in inserts]
+        if len(pieces(text, shifted)) > 1:
+            return None
+        mark = f"{n}. " if numbered else "- "
+        # The attribute line continues the item's text (lazily): it sets the item's id.
+        lines.append(f"{mark}{compose(text, shifted)}\n{' ' * len(mark)}{{ #zeile-{block.line} }}")
+    return "\n".join(lines)
+
+
 def render_article(article: Article, annotate: Annotator = _no_annotations,
                    neighbours: tuple[Article | None, Article | None] = (None, None),
                    author_page: str | None = None) -> str:
@@ -248,9 +294,20 @@ def render_article(article: Article, annotate: Annotator = _no_annotations,
     (folded) and the neighbouring articles."""
     out = [page_meta(display_title(article)), f"# {heading_text(display_title(article))}", "",
            f"{byline(article, author_page)}\n{{ .dossier-byline }}", ""]
-    for block in article.blocks:
-        out += [render_block(article, block, annotate), ""]
-    referenced = referenced_notes(article)
+    blocks = list(article.blocks)
+    runs = {first: (end, numbered, markers) for first, end, numbered, markers in list_runs(blocks)}
+    index, listed = 0, False
+    while index < len(blocks):
+        end, numbered, markers = runs.get(index, (index + 1, False, []))
+        items = _render_list(article, blocks[index:end], numbered, markers, annotate) if markers else None
+        if items is not None:
+            # Two lists in a row would be read as one: a comment between keeps them apart.
+            out += [*(["<!-- -->", ""] if listed else []), items, ""]
+        else:
+            end = index + 1 if not markers else end
+            out += [x for block in blocks[index:end] for x in (render_block(article, block, annotate), "")]
+        index, listed = end, items is not None
+        referenced = referenced_notes(article)
     if article.footnotes:
         heading = escape_inline(article.notes_heading or "Anmerkungen")
         # The notes repeat names in every citation: they stay out of the search index, where
