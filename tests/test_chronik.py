@@ -191,3 +191,15 @@ def test_a_block_without_sentence_ends_keeps_quotes_short(tmp_path: Path) -> Non
     auto = [e for e in corpus.events if not e.curated]
     assert len(auto) == MAX_UNCURATED
     assert all(len(m.quote) <= 900 for e in auto for m in e.mentions)
+
+
+def test_a_datelines_date_dates_the_article_and_is_no_event_of_its_own(tmp_path: Path) -> None:
+    corpus = corpus_of(tmp_path, {"wire.txt": (
+        "Lukaschenko lässt Gefangene frei\n\nMINSK, 12.09.2025 (AFP) – Alexander Lukaschenko hat am Donnerstag "
+        "52 politische Gefangene freigelassen, wie die US-Botschaft mitteilte.\n\nDie Freilassung folgte "
+        "Gesprächen mit einem US-Gesandten in Minsk.\n")})
+    (article,) = corpus.articles
+    assert article.date.value == "2025-09-12"
+    mentions = [m for e in corpus.events for m in e.mentions]
+    # "am Donnerstag" resolves against the dateline's day; the dateline itself makes no entry
+    assert {(m.words, m.first) for m in mentions} == {("am Donnerstag", dt.date(2025, 9, 11))}, mentions

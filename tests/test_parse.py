@@ -283,3 +283,39 @@ def test_a_notes_list_past_9999_is_one_error_not_a_silent_cut() -> None:
     _, diags = parse_article(seed)
     errors = [d for d in diags if d.severity == "error"]
     assert [(d.line, d.code) for d in errors] == [(6 + 10_000, "too-many-notes")], errors
+
+
+_REST = ("\n\nThe release followed talks with a US envoy in Minsk, officials said on the same day, "
+         "and more releases were promised.\n")
+
+
+@pytest.mark.parametrize(("lead", "date"), [
+    ("MINSK, 11.09.2025 (AFP) – Belarus hat am Donnerstag 52 Gefangene freigelassen.", "2025-09-11"),
+    ("VILNIUS, Lithuania, September 11, 2025 (AP) — Belarus freed 52 political prisoners.", "2025-09-11"),
+    ("WASHINGTON, D.C., Sept. 11, 2025 — Belarus freed 52 political prisoners on Thursday.", "2025-09-11"),
+    ("Berlin, 11. September 2025: Die Bundesregierung begrüßt die Freilassung der Gefangenen.", "2025-09-11"),
+    ("Minsk, 11. September 2025. Die Regierung hat 52 politische Gefangene freigelassen.", "2025-09-11"),
+    # a dateline names what is planned after it: still the day it was filed
+    ("Minsk, 11.09.2025 (dpa) - Die Gefangenen sind frei. Ein Treffen folgt am 20. Oktober 2025.", "2025-09-11"),
+    # no year: the day is not guessed
+    ("MINSK, Sept 11 (Reuters) - Belarus freed 52 political prisoners on Thursday.", None),
+    # a date inside the sentence, or after a person's name and no dash: no dateline
+    ("In Minsk, on September 11, 2025, Belarus freed 52 political prisoners.", None),
+    ("Lukashenko, 11 September 2025, was said to be pleased with the deal.", None),
+    # a scene set years before what the text reports
+    ("Minsk, 9. August 2020. An diesem Abend gingen Zehntausende auf die Straße. Am 11. September 2025 "
+     "kamen die ersten Gefangenen frei.", None),
+])
+def test_a_dateline_opening_the_lead_dates_the_article(lead: str, date: str | None) -> None:
+    article, _ = parse(f"Belarus frees 52 prisoners\n\n{lead}{_REST}")
+    assert article.date.value == date
+    if date:
+        assert (article.date.source, article.date.line) == ("text", 3) and article.date_hint is None
+    else:
+        assert article.date_hint is not None or "Sept 11" in lead
+
+
+def test_a_date_line_wins_over_a_dateline_in_the_lead() -> None:
+    article, _ = parse("Belarus frees 52 prisoners\n\n12. September 2025\n\n"
+                       f"MINSK, 11.09.2025 (AFP) – Belarus hat 52 Gefangene freigelassen.{_REST}")
+    assert (article.date.value, article.date.line) == ("2025-09-12", 3)

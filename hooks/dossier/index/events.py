@@ -36,6 +36,7 @@ from dossier.annotate.namewords import COMMON_WORD_ZIPF, common_word_problem
 from dossier.annotate.normalise import INVISIBLE, atoms
 from dossier.annotate.sentences import context_span
 from dossier.model import Article, Diagnostic, note_number
+from dossier.parse.article import dateline, lead_of
 from dossier.read.registryfile import load_registry_list, unique_entries
 from dossier.read.yamlfile import entry_item_line, key_line
 
@@ -269,6 +270,11 @@ def find_event_mentions(article: Article, mentions: list[Mention]) -> tuple[list
     found: list[EventMention] = []
     diags: list[Diagnostic] = []
     previous: tuple[dt.date, dt.date] | None = None
+    # The dateline's date ("MINSK, 11.09.2025 (AFP) –") is the day the report was filed, not
+    # something that happened: a reference, like a cited source's date.
+    lead = lead_of(article.blocks)
+    filed = dateline(lead.text) if lead else None
+    filed_at = (lead.line, filed.start) if lead and filed else None
     for seg in segments(article):
         exprs, previous = resolve_text(seg.text, ctx, previous, seg.skip)
         here = sorted(actors_at[(seg.part, seg.line)], key=lambda m: m.start)
@@ -286,7 +292,8 @@ def find_event_mentions(article: Article, mentions: list[Mention]) -> tuple[list
             s, e = context_span(seg.text, expr.start, expr.end)
             in_sentence = tuple(dict.fromkeys(m.actor for m in here[bisect_left(starts, s):bisect_left(starts, e)]))
             citation, publication = _is_citation(seg.text, expr.start, expr.end, (s, e))
-            citation = citation or note_number(seg.part) is not None or seg.part == "credit"
+            citation = (citation or note_number(seg.part) is not None or seg.part == "credit"
+                        or (seg.part == "text" and (seg.line, expr.start) == filed_at))
             clause = clause_around(seg.text, expr.start, expr.end, (s, e))
             found.append(EventMention(article.id, seg.part, seg.line, expr.start, expr.end, expr.words, expr.first,
                                       expr.last, expr.precision, expr.basis, seg.text[s:e].strip(), in_sentence,

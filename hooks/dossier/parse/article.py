@@ -24,7 +24,8 @@ linear in the number of lines.
    more short fragments is infobox residue, a short label is a topic, and the date line
    and byline are read. A date line needs to be a whole line, so a date inside a caption
    is never the article's date. Without a date line, the single date of an archive header
-   is used. A summary box ("Das Wichtigste in Kürze") keeps its short lines.
+   is used, then the dateline opening the lead ("MINSK, 11.09.2025 (AFP) –"; with a year, and
+   not one the text outdates by more than a year). A summary box ("Das Wichtigste in Kürze") keeps its short lines.
 5. Tail: a last unit of the form "First Last <role words>" is the author line with a bio,
    unless the text already speaks of that person.
 6. Body: a unit ending in a picture credit ("Bild: …", "Foto: …") is a caption, and a short
@@ -35,6 +36,7 @@ linear in the number of lines.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import re
@@ -44,7 +46,7 @@ from dataclasses import dataclass, field, replace
 
 from dossier.model import Article, Block, DateHint, Diagnostic, Field, Footnote, RemovedLine
 from dossier.parse.chrome import EDIT_LINK, TEASER, chrome_reason, strip_edit_residue
-from dossier.parse.datelines import find_full_dates, read_date_line
+from dossier.parse.datelines import FoundDate, find_full_dates, read_date_line
 from dossier.parse.notes import Line, extract_markers, find_notes_start, is_notes_heading, letter_markers, parse_items
 from dossier.read.seedfile import SeedText, slug_for
 
@@ -768,6 +770,42 @@ def _archive_date(removed: list[RemovedLine]) -> Field | None:
     return None
 
 
+# A dateline opening the lead, as news agencies and press offices write it: place (one to
+# three capitalised words, twice for "VILNIUS, Lithuania,"), a comma, a full date, an agency
+# in brackets or not, then a dash, colon or full stop ("MINSK, 11.09.2025 (AFP) –",
+# "VILNIUS, Lithuania, September 11, 2025 (AP) —", "Berlin, 11. September 2025:").
+_DATELINE_PLACE = re.compile(r"(?:[A-ZÄÖÜ][\w.’'/-]*(?:[ \u00a0][A-ZÄÖÜ][\w.’'/-]*){0,2},[ \u00a0]*){1,2}")
+_DATELINE_END = re.compile(r"[ \u00a0]*(?:\([^()\n]{1,40}\)[ \u00a0]*)?[–—:.-][ \u00a0]+\S")
+
+
+def dateline(text: str) -> FoundDate | None:
+    """The full date of a dateline opening `text` (a lead), None without one. A dateline
+    without a year ("MINSK, Sept 11 (Reuters) -") has none; nothing is guessed."""
+    place = _DATELINE_PLACE.match(text)
+    if place is None:
+        return None
+    found = [d for d in find_full_dates(text[:place.end() + 40]) if d.start == place.end()]
+    return found[0] if found and _DATELINE_END.match(text, found[0].end) else None
+
+
+def lead_of(blocks: Iterable[Block]) -> Block | None:
+    return next((b for b in blocks if b.kind == "lead"), None)
+
+
+def _dateline_date(blocks: list[Block], latest: DateHint | None) -> Field | None:
+    """The date of a dateline at the start of the lead, when the text has no date line: the
+    day the report was filed. Not one that sets a scene: a text naming a day more than a year
+    after it (`latest`, the latest full date of text and notes) was not filed then
+    ("Minsk, 9. August 2020. An diesem Abend …" in a feature of 2025)."""
+    lead = lead_of(blocks)
+    found = dateline(lead.text) if lead else None
+    if lead is None or found is None:
+        return None
+    if latest and dt.date.fromisoformat(latest.iso) > found.date + dt.timedelta(days=366):
+        return None
+    return Field(found.date.isoformat(), "text", lead.line)
+
+
 def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
     path = seed.path
     diags: list[Diagnostic] = []
@@ -861,8 +899,9 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
                                                 "language", "license")}
     language = meta["language"] or Field(guess_language(all_text), "text", None)
     date = meta["date"] or head.date
+    latest = None if date.value else latest_date_hint(units, footnotes)
     if date.value is None:
-        date = _archive_date(removed) or date
+        date = _archive_date(removed) or _dateline_date(blocks, latest) or date
     article = Article(
         id=slug_for(path), path=path,
         title=meta["title"] or head.title, date=date,
@@ -870,7 +909,7 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
         url=meta["url"] or Field(), language=language, license=meta["license"] or Field(),
         topics=head.topics, author_bio=bio, blocks=tuple(blocks), footnotes=tuple(footnotes),
         removed=tuple(sorted(removed, key=lambda r: r.line)),
-        date_hint=None if date.value else latest_date_hint(units, footnotes),
+        date_hint=None if date.value else latest,
         notes_heading=notes_heading,
         title_rule=None if meta["title"] or head.title.value is None else head.rule,
     )
