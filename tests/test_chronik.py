@@ -13,7 +13,7 @@ from conftest import ROOT, make_project
 from dossier.annotate.eventwords import is_event_word, matches_word
 from dossier.annotate.normalise import key
 from dossier.index.corpus import Corpus, load_corpus
-from dossier.index.events import MAX_UNCURATED, Event, clause_around
+from dossier.index.events import MAX_UNCURATED, Event, clause_around, find_event_mentions
 from dossier.render.events import actor_events_section
 from dossier.render.timeline import render_timeline
 
@@ -203,3 +203,14 @@ def test_a_datelines_date_dates_the_article_and_is_no_event_of_its_own(tmp_path:
     mentions = [m for e in corpus.events for m in e.mentions]
     # "am Donnerstag" resolves against the dateline's day; the dateline itself makes no entry
     assert {(m.words, m.first) for m in mentions} == {("am Donnerstag", dt.date(2025, 9, 11))}, mentions
+
+
+def test_a_scene_set_on_a_day_years_back_stays_an_event_when_the_article_has_another_date(tmp_path: Path) -> None:
+    corpus = corpus_of(tmp_path, {"feature.txt": (
+        "---\ndate: 2025-09-11\n---\nFünf Jahre danach\n\nMinsk, 9. August 2020. An diesem Abend erklärte sich "
+        "Alexander Lukaschenko zum Sieger der Wahl, und Tausende protestierten.\n\nHeute sitzen viele von ihnen "
+        "in Haft, sagen Menschenrechtler.\n")})
+    (article,) = corpus.articles
+    assert article.date.value == "2025-09-11"
+    found, _ = find_event_mentions(article, [])
+    assert [(m.words, m.citation) for m in found] == [("9. August 2020", False)]

@@ -297,8 +297,24 @@ _REST = ("\n\nThe release followed talks with a US envoy in Minsk, officials sai
     ("Minsk, 11. September 2025. Die Regierung hat 52 politische Gefangene freigelassen.", "2025-09-11"),
     # a dateline names what is planned after it: still the day it was filed
     ("Minsk, 11.09.2025 (dpa) - Die Gefangenen sind frei. Ein Treffen folgt am 20. Oktober 2025.", "2025-09-11"),
+    ("WASHINGTON, Sept. 11, 2025 /PRNewswire/ -- The Senator welcomed the release of 52 prisoners.", "2025-09-11"),
+    ("Washington, D.C. (September 11, 2025) – Senator Smith welcomed the release of 52 prisoners.", "2025-09-11"),
+    ("Frankfurt am Main, 11. September 2025 – Die Börse reagierte gelassen auf die Nachricht.", "2025-09-11"),
+    ("Halle (Saale), 11.09.2025 – Die Universität begrüßt die Freilassung ihres früheren Studenten.", "2025-09-11"),
+    ("Berlin, den 11. September 2025 – Die Bundesregierung begrüßt die Freilassung der Gefangenen.", "2025-09-11"),
+    ("МИНСК, 11.09.2025 (БелТА) – Президент помиловал 52 осуждённых, сообщила пресс-служба.", "2025-09-11"),
+    ("MINSK, 11.09.2025, 14:35 Uhr (dpa) –Belarus hat 52 Gefangene freigelassen.", "2025-09-11"),
+    ("MINSK. Sept 11, 2025 (Interfax) - Belarus freed 52 political prisoners on Thursday.", "2025-09-11"),
+    # the wire's marks (an agency, a place in capitals): a far later date in the text is planned
+    ("MINSK, 11.09.2025 (AFP) – Ihar Losik, dessen Haftstrafe am 14. Juli 2027 geendet hätte, ist frei.",
+     "2025-09-11"),
     # no year: the day is not guessed
     ("MINSK, Sept 11 (Reuters) - Belarus freed 52 political prisoners on Thursday.", None),
+    # a correction, a weekday, a person: no place
+    ("Update, 12. September 2025: Die Behörden haben inzwischen weitere Namen genannt.", None),
+    ("Editor’s Note, September 12, 2025: This story has been updated to include the names.", None),
+    ("Sonntag, 9. August 2020. Ich stehe am Platz und sehe die Menge, die auf die Ergebnisse wartet.", None),
+    ("Maria Kalesnikava, 9. August 2020: Sie stand in der ersten Reihe, als die Polizei kam.", None),
     # a date inside the sentence, or after a person's name and no dash: no dateline
     ("In Minsk, on September 11, 2025, Belarus freed 52 political prisoners.", None),
     ("Lukashenko, 11 September 2025, was said to be pleased with the deal.", None),

@@ -108,8 +108,11 @@ _LIST_TEXT = ("Belarus lässt Gefangene frei\n\nDie Regierung hat am Donnerstag 
     ("- Freilassung aller Gefangenen\n- Neuwahlen\n- 12 Medien frei\n", "ul",
      ["Freilassung aller Gefangenen", "Neuwahlen", "12 Medien frei"]),
     ("• Erstens dies\n• Zweitens das\n", "ul", ["Erstens dies", "Zweitens das"]),
-    ("* Nur ein Punkt\n", "ul", ["Nur ein Punkt"]),
+    ("* Ein Punkt\n* Noch einer\n", "ul", ["Ein Punkt", "Noch einer"]),
+    ("– Gedankenstrich\n– als Aufzählung\n", "ul", ["Gedankenstrich", "als Aufzählung"]),
+    ("•Ohne Abstand\n•Auch so\n", "ul", ["Ohne Abstand", "Auch so"]),
     ("1. Freilassung\n2. Neuwahlen\n3) Pressefreiheit\n", "ol", ["Freilassung", "Neuwahlen", "Pressefreiheit"]),
+    ("1.) Freilassung\n2.) Neuwahlen\n", "ol", ["Freilassung", "Neuwahlen"]),
 ])
 def test_list_items_of_the_source_are_a_list_whose_items_keep_their_line_anchors(
         items: str, tag: str, texts: list[str]) -> None:
@@ -127,12 +130,34 @@ def test_list_items_of_the_source_are_a_list_whose_items_keep_their_line_anchors
     "3. Freilassung\n4. Neuwahlen\n",         # Markdown would number them 1 and 2
     "9. August 2020: Wahl\n",                  # a date, not the first point
     "1. Freilassung\n3. Neuwahlen\n",
+    "1. FC Union Berlin gewinnt\n",            # one number is no list
+    "* Name von der Redaktion geändert.\n",    # one asterisk is a note
+    "* * *\n",                                 # a scene break
+    "1. Mai 2025: Demonstration\n2. Mai 2025: Festnahmen\n",   # a chronology's days
 ])
-def test_numbers_that_do_not_count_from_one_stay_paragraphs_with_their_numbers(items: str) -> None:
+def test_lone_items_and_numbers_that_do_not_count_from_one_stay_paragraphs(items: str) -> None:
     shown = html.unescape(_article_html(parse(_LIST_TEXT.format(items=items))))
     assert "<ol>" not in shown and "<li" not in shown.split("Angaben zum Artikel")[0]
     for line in items.splitlines():
         assert f">{line}</p>" in shown
+
+
+def test_bullets_between_numbered_items_are_their_sub_items_and_bullets_after_them_a_list_of_their_own() -> None:
+    shown = html.unescape(_article_html(parse(_LIST_TEXT.format(
+        items="1. Freilassung aller Gefangenen\n- darunter Maria\na) und Ihar\n2. Neuwahlen\n- eins\n- zwei\n"))))
+    assert re.search(r'<ol>\s*<li id="zeile-7">Freilassung aller Gefangenen<ul>\s*<li id="zeile-8">darunter Maria</li>'
+                     r'\s*<li id="zeile-9">und Ihar</li>\s*</ul>\s*</li>\s*<li id="zeile-10">Neuwahlen</li>\s*</ol>'
+                     r'\s*<!-- -->\s*<ul>\s*<li id="zeile-11">eins</li>\s*<li id="zeile-12">zwei</li>\s*</ul>', shown), shown
+
+
+def test_a_list_that_opens_the_text_is_a_list_from_its_first_item() -> None:
+    article = parse("Das Wichtigste in Kürze\n\n- Belarus hat 52 Gefangene freigelassen.\n- Die USA lockern "
+                    "Sanktionen.\n- Weitere Freilassungen sind angekündigt.\n\nDie Regierung in Minsk hat am "
+                    "Donnerstag 52 politische Gefangene freigelassen, wie die US-Botschaft mitteilte.\n")
+    shown = html.unescape(_article_html(article))
+    assert re.findall(r"<li[^>]*>(.*?)</li>", shown.split("Angaben zum Artikel")[0]) == [
+        "Belarus hat 52 Gefangene freigelassen.", "Die USA lockern Sanktionen.",
+        "Weitere Freilassungen sind angekündigt."], shown
 
 
 def test_a_bulleted_and_a_numbered_list_in_a_row_stay_two_lists_and_names_link_inside_items() -> None:

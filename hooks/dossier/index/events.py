@@ -272,9 +272,10 @@ def find_event_mentions(article: Article, mentions: list[Mention]) -> tuple[list
     previous: tuple[dt.date, dt.date] | None = None
     # The dateline's date ("MINSK, 11.09.2025 (AFP) –") is the day the report was filed, not
     # something that happened: a reference, like a cited source's date.
+    # Only when it is the article's date: a scene set on a day years back is a real event.
     lead = lead_of(article.blocks)
     filed = dateline(lead.text) if lead else None
-    filed_at = (lead.line, filed.start) if lead and filed else None
+    filed_at = (lead.line, filed[0].start) if lead and filed and filed[0].date == article_date else None
     for seg in segments(article):
         exprs, previous = resolve_text(seg.text, ctx, previous, seg.skip)
         here = sorted(actors_at[(seg.part, seg.line)], key=lambda m: m.start)

@@ -24,8 +24,9 @@ linear in the number of lines.
    more short fragments is infobox residue, a short label is a topic, and the date line
    and byline are read. A date line needs to be a whole line, so a date inside a caption
    is never the article's date. Without a date line, the single date of an archive header
-   is used, then the dateline opening the lead ("MINSK, 11.09.2025 (AFP) –"; with a year, and
-   not one the text outdates by more than a year). A summary box ("Das Wichtigste in Kürze") keeps its short lines.
+   is used, then the dateline opening the lead ("MINSK, 11.09.2025 (AFP) –"; with a year;
+   without an agency or a place in capitals only when the text names no day more than a year
+   later and the place is no person's name). A summary box ("Das Wichtigste in Kürze") keeps its short lines.
 5. Tail: a last unit of the form "First Last <role words>" is the author line with a bio,
    unless the text already speaks of that person.
 6. Body: a unit ending in a picture credit ("Bild: …", "Foto: …") is a caption, and a short
@@ -44,6 +45,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from dossier.annotate.dates.vocabulary import WEEKDAYS
+from dossier.annotate.namewords import looks_like_given_name
+from dossier.annotate.normalise import key
 from dossier.model import Article, Block, DateHint, Diagnostic, Field, Footnote, RemovedLine
 from dossier.parse.chrome import EDIT_LINK, TEASER, chrome_reason, strip_edit_residue
 from dossier.parse.datelines import FoundDate, find_full_dates, read_date_line
@@ -136,7 +140,7 @@ _SENTENCE_STOP = tuple(".!?:;\"”“»«'’)…")
 
 
 def _starts_list_item(raw: str) -> bool:
-    return bool(re.match(r"\s*([-*•]|\d{1,3}[.)]|\[\d{1,3}\])\s", raw))
+    return bool(re.match(r"\s*([-*•]|\d{1,3}(?:\.\)|[.)])|\[\d{1,3}\])\s", raw))
 
 
 # --- 2. debris that needs context ---------------------------------------------------------
@@ -398,7 +402,7 @@ def _is_label(text: str) -> bool:
 def _is_fragment(text: str) -> bool:
     """An infobox row: short, no sentence, no list item ("- Belarus frees 52 prisoners" in a
     summary box is content)."""
-    if re.match(r"[-*•–]\s|\d{1,2}[.)]\s", text):
+    if re.match(r"[-*•–]\s|\d{1,2}(?:\.\)|[.)])\s", text):
         return False
     return (len(text) <= 90 and not text.rstrip().endswith((".", "!", "?"))) \
         or bool(_GLUED_LABEL.match(text))
@@ -770,40 +774,76 @@ def _archive_date(removed: list[RemovedLine]) -> Field | None:
     return None
 
 
-# A dateline opening the lead, as news agencies and press offices write it: place (one to
-# three capitalised words, twice for "VILNIUS, Lithuania,"), a comma, a full date, an agency
-# in brackets or not, then a dash, colon or full stop ("MINSK, 11.09.2025 (AFP) –",
-# "VILNIUS, Lithuania, September 11, 2025 (AP) —", "Berlin, 11. September 2025:").
-_DATELINE_PLACE = re.compile(r"(?:[A-ZÄÖÜ][\w.’'/-]*(?:[ \u00a0][A-ZÄÖÜ][\w.’'/-]*){0,2},[ \u00a0]*){1,2}")
-_DATELINE_END = re.compile(r"[ \u00a0]*(?:\([^()\n]{1,40}\)[ \u00a0]*)?[–—:.-][ \u00a0]+\S")
+# A dateline opening the lead, as news agencies and press offices write it: a place (up to
+# three comma-separated parts: "VILNIUS, Lithuania,", "Frankfurt am Main,", "Halle (Saale),",
+# "МИНСК,"), then a comma ("Berlin, den"), a dash, a bracket or a full stop ("MINSK."),
+# a full date, a time, an agency in brackets or slashes, then a dash, colon or full stop:
+# "MINSK, 11.09.2025 (AFP) –", "VILNIUS, Lithuania, September 11, 2025 (AP) —",
+# "WASHINGTON, Sept. 11, 2025 /PRNewswire/ --", "Washington, D.C. (September 11, 2025) –".
+_DATELINE_HEAD = re.compile(r"(?P<place>[^\W\d_][^,\n]{0,60}?(?:,[ \u00a0]*[^\W\d_][^,\n]{0,40}?){0,2})"
+                            r"(?P<sep>,|[ \u00a0]+[–—-]|[ \u00a0]*\(|(?<=[^\W\d_]{2})\.)[ \u00a0]*(?:den[ \u00a0]+)?$")
+_DATELINE_END = re.compile(r"\)?(?:,?[ \u00a0]*\d{1,2}[:.]\d{2}(?:[ \u00a0]*Uhr)?)?[ \u00a0]*"
+                           r"(?P<agency>\([^()\n]{1,40}\)|/[^/\n]{1,30}/)?[ \u00a0]*"
+                           r"(?:[–—:.]|--?)(?:[ \u00a0]+|(?<=[–—-])(?=[^\W\d_]))\S")
+# Words inside a place that are not capitalised: "Frankfurt am Main", "Rio de Janeiro".
+_PARTICLE_WORDS = "am an der dem im ob bei upon on sur de del della di da do dos du la le les van von y"
+_PLACE_PARTICLES = frozenset(_PARTICLE_WORDS.split())
+# What opens a correction or a label, not a place: "Update, 12. September 2025:".
+_LABEL_WORDS = """update updated aktualisiert aktualisierung korrektur correction clarification stand
+    editors editor note anmerkung hinweis nachtrag"""
+_NO_PLACE = frozenset(_LABEL_WORDS.split())
 
 
-def dateline(text: str) -> FoundDate | None:
-    """The full date of a dateline opening `text` (a lead), None without one. A dateline
-    without a year ("MINSK, Sept 11 (Reuters) -") has none; nothing is guessed."""
-    place = _DATELINE_PLACE.match(text)
-    if place is None:
+def dateline(text: str) -> tuple[FoundDate, bool] | None:
+    """The full date of a dateline opening `text` (a lead), and whether it has the wire's own
+    marks (an agency, or a place in capitals) that no scene-setting opening has; None without
+    one. A dateline without a year ("MINSK, Sept 11 (Reuters) -") has no date: nothing is
+    guessed."""
+    dates = find_full_dates(text[:160])
+    if not dates:
         return None
-    found = [d for d in find_full_dates(text[:place.end() + 40]) if d.start == place.end()]
-    return found[0] if found and _DATELINE_END.match(text, found[0].end) else None
+    found = dates[0]
+    head = _DATELINE_HEAD.match(text, 0, found.start)
+    end = _DATELINE_END.match(text, found.end)
+    if head is None or end is None:
+        return None
+    if (head["sep"].strip() == "(") != text[found.end:found.end + 1].startswith(")"):
+        return None      # "Washington, D.C. (September 11, 2025) –": the bracket closes after the date
+    parts = [p.strip() for p in head["place"].split(",")]
+    for part in parts:
+        words = re.sub(r"\([^()]*\)", "", part).split()
+        if not words or len(words) > 4 or not all(w[:1].isupper() or w in _PLACE_PARTICLES for w in words):
+            return None
+    first = parts[0].split()[0]
+    if key(first).rstrip(":") in _NO_PLACE or (len(parts) == 1 and key(parts[0]) in WEEKDAYS):
+        return None
+    wire = bool(end["agency"]) or parts[0].isupper()
+    return found, wire
 
 
 def lead_of(blocks: Iterable[Block]) -> Block | None:
     return next((b for b in blocks if b.kind == "lead"), None)
 
 
-def _dateline_date(blocks: list[Block], latest: DateHint | None) -> Field | None:
+def _dateline_date(blocks: list[Block], body: list[Unit]) -> Field | None:
     """The date of a dateline at the start of the lead, when the text has no date line: the
-    day the report was filed. Not one that sets a scene: a text naming a day more than a year
-    after it (`latest`, the latest full date of text and notes) was not filed then
-    ("Minsk, 9. August 2020. An diesem Abend …" in a feature of 2025)."""
+    day the report was filed. One without the wire's marks (dateline()) might set a scene
+    ("Minsk, 9. August 2020. An diesem Abend …" in a feature of 2025): it counts only when the
+    text itself reports no day more than a year after it, and its place is no person's name
+    ("Maria Kalesnikava, 9. August 2020: …")."""
     lead = lead_of(blocks)
     found = dateline(lead.text) if lead else None
     if lead is None or found is None:
         return None
-    if latest and dt.date.fromisoformat(latest.iso) > found.date + dt.timedelta(days=366):
-        return None
-    return Field(found.date.isoformat(), "text", lead.line)
+    date, wire = found
+    if not wire:
+        later = date.date + dt.timedelta(days=366)
+        if any(d.date > later for unit in body for d in find_full_dates(unit.text)):
+            return None
+        words = lead.text[:date.start].split(",")[0].split()      # the place's first part
+        if len(words) >= 2 and words[1][:1].isupper() and looks_like_given_name(words[0]):
+            return None
+    return Field(date.date.isoformat(), "text", lead.line)
 
 
 def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
@@ -899,9 +939,8 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
                                                 "language", "license")}
     language = meta["language"] or Field(guess_language(all_text), "text", None)
     date = meta["date"] or head.date
-    latest = None if date.value else latest_date_hint(units, footnotes)
     if date.value is None:
-        date = _archive_date(removed) or _dateline_date(blocks, latest) or date
+        date = _archive_date(removed) or _dateline_date(blocks, body_units) or date
     article = Article(
         id=slug_for(path), path=path,
         title=meta["title"] or head.title, date=date,
@@ -909,7 +948,7 @@ def parse_article(seed: SeedText) -> tuple[Article, list[Diagnostic]]:
         url=meta["url"] or Field(), language=language, license=meta["license"] or Field(),
         topics=head.topics, author_bio=bio, blocks=tuple(blocks), footnotes=tuple(footnotes),
         removed=tuple(sorted(removed, key=lambda r: r.line)),
-        date_hint=None if date.value else latest,
+        date_hint=None if date.value else latest_date_hint(units, footnotes),
         notes_heading=notes_heading,
         title_rule=None if meta["title"] or head.title.value is None else head.rule,
     )

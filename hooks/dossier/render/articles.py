@@ -14,6 +14,8 @@ from collections.abc import Callable
 from itertools import groupby
 
 from dossier.annotate.dates.intervals import whole_month
+from dossier.annotate.dates.vocabulary import MONTHS
+from dossier.annotate.normalise import key
 from dossier.model import Article, Block, Field, Footnote, RemovedLine, note_part
 from dossier.parse.links import clean_target
 from dossier.render.german import PROVENANCE, count, format_when, long_date
@@ -242,38 +244,73 @@ def _neighbour_links(neighbours: tuple[Article | None, Article | None]) -> list[
             "", "</nav>", ""]
 
 
-# A paragraph the source wrote as a list item: a bullet ("- ", "* ", "• ") or a number
-# ("1. ", "2) "), the shapes parse/article.py keeps apart from sub-headings.
-_LIST_ITEM = re.compile(r"(?:(?P<bullet>[-*•])|(?P<number>\d{1,3})[.)])\s+(?=\S)")
+# A paragraph the source wrote as a list item: a bullet ("- ", "* ", "• ", "– ", "· ", "•Text"),
+# a number ("1. ", "2) ", "3.) ") or, inside a numbered list, a letter ("a) ").
+_LIST_ITEM = re.compile(r"(?:[-*•–·][ \t\u00a0]+|•(?=[^\W\d_])|(?P<number>\d{1,3})(?:\.\)|[.)])[ \t\u00a0]+"
+                        r"|(?P<letter>[a-z])\)[ \t\u00a0]+)(?=\S)")
+# (block index, level: 0 an item, 1 a sub-item under the numbered item before it, marker length)
+Item = tuple[int, int, int]
 
 
-def list_runs(blocks: tuple[Block, ...] | list[Block]) -> list[tuple[int, int, bool, list[int]]]:
+def list_runs(blocks: tuple[Block, ...] | list[Block]) -> list[tuple[bool, list[Item]]]:
     """Runs of consecutive paragraphs written as list items, to render as Markdown lists:
-    (first block index, end index, numbered, per item the length of the source's marker).
-    Bullets of any kind make one bulleted list. Numbers make a numbered list only when they
-    count 1, 2, 3 …: Markdown numbers a list from 1 whatever the source wrote, so "3." and
-    "4." stay paragraphs with their own numbers, and so does a lone "9. August 2020 …"."""
-    runs: list[tuple[int, int, bool, list[int]]] = []
-    items: list[tuple[int, str | None, int]] = []       # (index, number or None, marker length)
-    for index, block in enumerate([*blocks, None]):
-        match = _LIST_ITEM.match(block.text) if block is not None and block.kind == "paragraph" else None
-        number = match["number"] if match else None
-        if items and (match is None or (number is None) != (items[-1][1] is None) or number == "1"):
-            numbered = items[0][1] is not None
-            if not numbered or [int(n or 0) for _, n, _ in items] == list(range(1, len(items) + 1)):
-                runs.append((items[0][0], items[-1][0] + 1, numbered, [length for _, _, length in items]))
-            items = []
-        if match:
-            items.append((index, number, match.end()))
+    (numbered, its items). A bulleted list needs two items at least (a lone "* Name geändert"
+    is a note, "* * *" a scene break). A numbered list needs numbers that count 1, 2, 3 …, two
+    at least: Markdown numbers a list from 1 whatever the source wrote, so "3." and "4." stay
+    paragraphs with their own numbers, and so do a lone "1. FC Union" or "9. August 2020 …".
+    Bullets and letters between two numbered items are that item's sub-items; bullets after
+    the last one are a list of their own."""
+    runs: list[tuple[bool, list[Item]]] = []
+    numbers: list[int] = []
+    run: list[Item] = []
+    subs: list[Item] = []            # pending sub-items after the last numbered item
+    letters: set[int] = set()
+
+    def close() -> None:
+        nonlocal run, subs, numbers
+        if numbers:
+            if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)):
+                runs.append((True, run))
+            run, numbers = subs, []
+        trailing = [item for item in run if item[0] not in letters]
+        if trailing and len(trailing) == len(run) and len(run) >= 2:
+            runs.append((False, [(i, 0, n) for i, _, n in run]))
+        run, subs = [], []
+    for index, block in enumerate(blocks):
+        match = _LIST_ITEM.match(block.text) if block.kind in ("paragraph", "lead") else None
+        if match and match["number"] and key(block.text[match.end():].split(maxsplit=1)[0].rstrip(".,:")) in MONTHS:
+            match = None       # "1. Mai 2025: …", "2. Mai 2025: …": a chronology's days, not points
+        if match is None:
+            close()
+            continue
+        if match["letter"]:
+            letters.add(index)
+        if match["number"]:
+            number = int(match["number"])
+            if not numbers or number == 1:
+                close()
+            run += subs
+            subs = []
+            run.append((index, 0, match.end()))
+            numbers.append(number)
+        elif numbers:
+            subs.append((index, 1, match.end()))
+        elif match["letter"]:
+            close()
+        else:
+            run.append((index, 0, match.end()))
+    close()
     return runs
 
 
-def _render_list(article: Article, blocks: list[Block], numbered: bool, markers: list[int],
+def _render_list(article: Article, blocks: list[Block], numbered: bool, items: list[Item],
                  annotate: Annotator) -> str | None:
-    """The blocks as one tight Markdown list, each item keeping its line anchor; None when an
-    item is too large for one piece (mdtext.pieces) or has an insert inside its marker."""
+    """The items as one tight Markdown list, each keeping its line anchor; None when an item
+    is too large for one piece (mdtext.pieces) or has an insert inside its marker."""
     lines = []
-    for n, (block, length) in enumerate(zip(blocks, markers, strict=True), start=1):
+    number = 0
+    for index, level, length in items:
+        block = blocks[index]
         inserts = _with_markers(block, annotate, article, "text")
         if any(i.start < length for i in inserts):
             return None
@@ -281,9 +318,11 @@ def _render_list(article: Article, blocks: list[Block], numbered: bool, markers:
         shifted = [Insert(i.start - length, i.end - length, i.render) for i in inserts]
         if len(pieces(text, shifted)) > 1:
             return None
-        mark = f"{n}. " if numbered else "- "
+        number += not level
+        mark = f"{number}. " if numbered and not level else "- "
+        indent = "    " * level
         # The attribute line continues the item's text (lazily): it sets the item's id.
-        lines.append(f"{mark}{compose(text, shifted)}\n{' ' * len(mark)}{{ #zeile-{block.line} }}")
+        lines.append(f"{indent}{mark}{compose(text, shifted)}\n{indent}{' ' * len(mark)}{{ #zeile-{block.line} }}")
     return "\n".join(lines)
 
 
@@ -295,19 +334,18 @@ def render_article(article: Article, annotate: Annotator = _no_annotations,
     out = [page_meta(display_title(article)), f"# {heading_text(display_title(article))}", "",
            f"{byline(article, author_page)}\n{{ .dossier-byline }}", ""]
     blocks = list(article.blocks)
-    runs = {first: (end, numbered, markers) for first, end, numbered, markers in list_runs(blocks)}
+    runs = {items[0][0]: (items[-1][0] + 1, numbered, items) for numbered, items in list_runs(blocks)}
     index, listed = 0, False
     while index < len(blocks):
-        end, numbered, markers = runs.get(index, (index + 1, False, []))
-        items = _render_list(article, blocks[index:end], numbered, markers, annotate) if markers else None
-        if items is not None:
+        end, numbered, items = runs.get(index, (index + 1, False, []))
+        shown = _render_list(article, blocks, numbered, items, annotate) if items else None
+        if shown is not None:
             # Two lists in a row would be read as one: a comment between keeps them apart.
-            out += [*(["<!-- -->", ""] if listed else []), items, ""]
+            out += [*(["<!-- -->", ""] if listed else []), shown, ""]
         else:
-            end = index + 1 if not markers else end
             out += [x for block in blocks[index:end] for x in (render_block(article, block, annotate), "")]
-        index, listed = end, items is not None
-        referenced = referenced_notes(article)
+        index, listed = end, shown is not None
+    referenced = referenced_notes(article)
     if article.footnotes:
         heading = escape_inline(article.notes_heading or "Anmerkungen")
         # The notes repeat names in every citation: they stay out of the search index, where
