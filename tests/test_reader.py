@@ -142,12 +142,38 @@ def test_lone_items_and_numbers_that_do_not_count_from_one_stay_paragraphs(items
         assert f">{line}</p>" in shown
 
 
-def test_bullets_between_numbered_items_are_their_sub_items_and_bullets_after_them_a_list_of_their_own() -> None:
+def test_bullets_and_letters_after_a_numbered_item_are_its_sub_items() -> None:
     shown = html.unescape(_article_html(parse(_LIST_TEXT.format(
-        items="1. Freilassung aller Gefangenen\n- darunter Maria\na) und Ihar\n2. Neuwahlen\n- eins\n- zwei\n"))))
+        items="1. Freilassung aller Gefangenen\n- darunter Maria\na) und Ihar\n2. Neuwahlen\n- eins\nb) zwei\n"))))
     assert re.search(r'<ol>\s*<li id="zeile-7">Freilassung aller Gefangenen<ul>\s*<li id="zeile-8">darunter Maria</li>'
-                     r'\s*<li id="zeile-9">und Ihar</li>\s*</ul>\s*</li>\s*<li id="zeile-10">Neuwahlen</li>\s*</ol>'
-                     r'\s*<!-- -->\s*<ul>\s*<li id="zeile-11">eins</li>\s*<li id="zeile-12">zwei</li>\s*</ul>', shown), shown
+                     r'\s*<li id="zeile-9">und Ihar</li>\s*</ul>\s*</li>\s*<li id="zeile-10">Neuwahlen<ul>'
+                     r'\s*<li id="zeile-11">eins</li>\s*<li id="zeile-12">zwei</li>\s*</ul>\s*</li>\s*</ol>', shown), shown
+
+
+def test_a_scene_break_ends_a_list_and_stays_a_paragraph() -> None:
+    shown = html.unescape(_article_html(parse(_LIST_TEXT.format(items="- eins\n- zwei\n* * *\n- drei\n- vier\n"))))
+    assert re.search(r"<ul>\s*<li[^>]*>eins</li>\s*<li[^>]*>zwei</li>\s*</ul>\s*<p[^>]*>\* \* \*</p>"
+                     r"\s*<ul>\s*<li[^>]*>drei</li>", shown), shown
+
+
+@pytest.mark.parametrize("item", ["<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "{: onclick=alert(1) }",
+                                  "```", "    eingerückt", "1. 2. verschachtelt", "- - doppelt", "> Zitat"])
+def test_list_items_are_text_whatever_they_hold(item: str) -> None:
+    shown = _article_html(parse(_LIST_TEXT.format(items=f"- {item}\n- normal\n")))
+    body = shown.split("Angaben zum Artikel")[0]
+    items = re.findall(r"<li[^>]*>(.*?)</li>", body, re.S)
+    assert [html.unescape(i) for i in items] == [item.strip(), "normal"], body
+    assert "<img" not in body and "javascript:" not in body.replace("javascript:alert(1))", "") \
+        and "onclick" not in re.sub(r"<li[^>]*>.*?</li>", "", body, flags=re.S)
+
+
+def test_an_item_with_markup_inside_its_marker_stays_a_paragraph() -> None:
+    article = parse(_LIST_TEXT.format(items="- eins\n- zwei\n"))
+
+    def annotate(_article: str, _line: int, _part: str, text: str) -> list[Insert]:
+        return [Insert(0, 1, link_to("x.md"))] if text.startswith("- eins") else []
+    body = html.unescape(_article_html(article, annotate)).split("Angaben zum Artikel")[0]
+    assert "<li" not in body and '<a href="x.md">-</a> eins' in body, body
 
 
 def test_a_list_that_opens_the_text_is_a_list_from_its_first_item() -> None:

@@ -782,15 +782,19 @@ def _archive_date(removed: list[RemovedLine]) -> Field | None:
 # "WASHINGTON, Sept. 11, 2025 /PRNewswire/ --", "Washington, D.C. (September 11, 2025) –".
 _DATELINE_HEAD = re.compile(r"(?P<place>[^\W\d_][^,\n]{0,60}?(?:,[ \u00a0]*[^\W\d_][^,\n]{0,40}?){0,2})"
                             r"(?P<sep>,|[ \u00a0]+[–—-]|[ \u00a0]*\(|(?<=[^\W\d_]{2})\.)[ \u00a0]*(?:den[ \u00a0]+)?$")
-_DATELINE_END = re.compile(r"\)?(?:,?[ \u00a0]*\d{1,2}[:.]\d{2}(?:[ \u00a0]*Uhr)?)?[ \u00a0]*"
-                           r"(?P<agency>\([^()\n]{1,40}\)|/[^/\n]{1,30}/)?[ \u00a0]*"
-                           r"(?:[–—:.]|--?)(?:[ \u00a0]+|(?<=[–—-])(?=[^\W\d_]))\S")
+# Space runs are bounded: unbounded ones side by side are tried in quadratically many splits
+# of a long run of spaces.
+_DATELINE_END = re.compile(r"\)?(?:,?[ \u00a0]{0,3}\d{1,2}[:.]\d{2}(?:[ \u00a0]{0,3}Uhr)?)?[ \u00a0]{0,3}"
+                           r"(?P<agency>\([^()\n]{1,40}\)|/[^/\n]{1,30}/)?[ \u00a0]{0,3}"
+                           r"(?:[–—:.]|--?)(?:[ \u00a0]|(?<=[–—-])(?=[^\W\d_]))")
 # Words inside a place that are not capitalised: "Frankfurt am Main", "Rio de Janeiro".
 _PARTICLE_WORDS = "am an der dem im ob bei upon on sur de del della di da do dos du la le les van von y"
 _PLACE_PARTICLES = frozenset(_PARTICLE_WORDS.split())
-# What opens a correction or a label, not a place: "Update, 12. September 2025:".
+# What opens a correction, a label or a scene, not a place: "Update, 12. September 2025:",
+# "Am Sonntag, 9. August 2020.", "Heute, …", "On Sunday, …".
 _LABEL_WORDS = """update updated aktualisiert aktualisierung korrektur correction clarification stand
-    editors editor note anmerkung hinweis nachtrag"""
+    editors editor note anmerkung hinweis nachtrag am im in an on at heute gestern morgen today yesterday
+    tonight seit since bis until ab vom von from"""
 _NO_PLACE = frozenset(_LABEL_WORDS.split())
 
 
@@ -814,14 +818,15 @@ def dateline(text: str) -> tuple[FoundDate, bool] | None:
         words = re.sub(r"\([^()]*\)", "", part).split()
         if not words or len(words) > 4 or not all(w[:1].isupper() or w in _PLACE_PARTICLES for w in words):
             return None
-    first = parts[0].split()[0]
-    if key(first).rstrip(":") in _NO_PLACE or (len(parts) == 1 and key(parts[0]) in WEEKDAYS):
-        return None
+    opening = parts[0].split()
+    if key(opening[0]).rstrip(":") in _NO_PLACE or any(key(w) in WEEKDAYS for w in opening):
+        return None      # the place comes first: a weekday after it is part of the date ("MINSK, Belarus, Thursday,")
     wire = bool(end["agency"]) or parts[0].isupper()
     return found, wire
 
 
 def lead_of(blocks: Iterable[Block]) -> Block | None:
+    """The article's first paragraph (Block kind "lead"), None for a text of headings only."""
     return next((b for b in blocks if b.kind == "lead"), None)
 
 

@@ -25,7 +25,9 @@ _SKIP_TARGET = (r"(?:the\s+)?(?:main\s+)?(?:content|navigation|search|menu|foote
                 r"|top|article|main|section|bottom)")
 _EDIT_WORDS = r"(?:quelltext\s+bearbeiten|bearbeiten|edit\s+source|edit|change\s+source|change)"
 # "[Bearbeiten | Quelltext bearbeiten]", "[edit]", "[change | change source]"
-EDIT_RESIDUE = re.compile(r"\s*\[\s*" + _EDIT_WORDS + r"(?:\s*\|\s*" + _EDIT_WORDS + r")*\s*\]\s*$",
+# No leading white space in the pattern: searched, "\s*\[" would scan every run of spaces once
+# from each of its positions (quadratic in a long run); the caller strips what stands before.
+EDIT_RESIDUE = re.compile(r"\[\s*" + _EDIT_WORDS + r"(?:\s*\|\s*" + _EDIT_WORDS + r")*\s*\]\s*$",
                           re.IGNORECASE)
 # "Mar 3, 2025", "0:00 0:03:34 0:00": player time stamps only
 _TIMES = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:/\s*)?(?:\d{1,2}:)?\d{1,2}:\d{2})*"
@@ -163,7 +165,8 @@ def chrome_reason(line: str) -> str | None:
 
 def strip_edit_residue(text: str) -> tuple[str, str | None]:
     """("Leben", "[Bearbeiten | Quelltext bearbeiten]") for a heading that carries edit links."""
-    match = EDIT_RESIDUE.search(text)
-    if match is None or match.start() == 0:
+    match = EDIT_RESIDUE.search(text) if "[" in text else None
+    head = text[:match.start()].rstrip() if match else ""
+    if match is None or not head:
         return text, None
-    return text[:match.start()].rstrip(), match.group(0).strip()
+    return head, match.group(0).strip()

@@ -255,48 +255,37 @@ Item = tuple[int, int, int]
 def list_runs(blocks: tuple[Block, ...] | list[Block]) -> list[tuple[bool, list[Item]]]:
     """Runs of consecutive paragraphs written as list items, to render as Markdown lists:
     (numbered, its items). A bulleted list needs two items at least (a lone "* Name geändert"
-    is a note, "* * *" a scene break). A numbered list needs numbers that count 1, 2, 3 …, two
-    at least: Markdown numbers a list from 1 whatever the source wrote, so "3." and "4." stay
-    paragraphs with their own numbers, and so do a lone "1. FC Union" or "9. August 2020 …".
-    Bullets and letters between two numbered items are that item's sub-items; bullets after
-    the last one are a list of their own."""
+    is a note; "* * *", bullets only, a scene break). A numbered list needs numbers that count
+    1, 2, 3 …, two at least: Markdown numbers a list from 1 whatever the source wrote, so "3."
+    and "4." stay paragraphs with their own numbers, and so do a lone "1. FC Union" and a
+    chronology's days ("1. Mai 2025: …"). Bullets and letters ("a)") after a numbered item are
+    its sub-items."""
     runs: list[tuple[bool, list[Item]]] = []
-    numbers: list[int] = []
     run: list[Item] = []
-    subs: list[Item] = []            # pending sub-items after the last numbered item
-    letters: set[int] = set()
+    numbers: list[int] = []          # of the run's numbered items; empty for a bulleted run
 
     def close() -> None:
-        nonlocal run, subs, numbers
-        if numbers:
-            if len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1)):
-                runs.append((True, run))
-            run, numbers = subs, []
-        trailing = [item for item in run if item[0] not in letters]
-        if trailing and len(trailing) == len(run) and len(run) >= 2:
-            runs.append((False, [(i, 0, n) for i, _, n in run]))
-        run, subs = [], []
+        counts = numbers == list(range(1, len(numbers) + 1))       # true for a bulleted run
+        if counts and len(numbers or run) >= 2:
+            runs.append((bool(numbers), list(run)))
+        run.clear()
+        numbers.clear()
     for index, block in enumerate(blocks):
         match = _LIST_ITEM.match(block.text) if block.kind in ("paragraph", "lead") else None
-        if match and match["number"] and key(block.text[match.end():].split(maxsplit=1)[0].rstrip(".,:")) in MONTHS:
+        rest = block.text[match.end():] if match else ""
+        if match and match["number"] and key(rest.split(maxsplit=1)[0].rstrip(".,:")) in MONTHS:
             match = None       # "1. Mai 2025: …", "2. Mai 2025: …": a chronology's days, not points
-        if match is None:
-            close()
-            continue
-        if match["letter"]:
-            letters.add(index)
-        if match["number"]:
-            number = int(match["number"])
-            if not numbers or number == 1:
+        if match is None or not rest.strip("-*•–· \t\u00a0"):
+            close()            # no item, or bullets only ("* * *")
+        elif match["number"]:
+            if not numbers or match["number"] == "1":
                 close()
-            run += subs
-            subs = []
             run.append((index, 0, match.end()))
-            numbers.append(number)
+            numbers.append(int(match["number"]))
         elif numbers:
-            subs.append((index, 1, match.end()))
+            run.append((index, 1, match.end()))
         elif match["letter"]:
-            close()
+            close()            # "a)" outside a numbered list: a paragraph
         else:
             run.append((index, 0, match.end()))
     close()
@@ -318,7 +307,8 @@ def _render_list(article: Article, blocks: list[Block], numbered: bool, items: l
         shifted = [Insert(i.start - length, i.end - length, i.render) for i in inserts]
         if len(pieces(text, shifted)) > 1:
             return None
-        number += not level
+        if level == 0:
+            number += 1
         mark = f"{number}. " if numbered and not level else "- "
         indent = "    " * level
         # The attribute line continues the item's text (lazily): it sets the item's id.
