@@ -337,6 +337,17 @@ def test_a_dateline_opening_the_lead_dates_the_article(lead: str, date: str | No
         assert article.date.source is None and article.date.line is None
 
 
+@pytest.mark.parametrize(("second", "date"), [
+    ("MINSK, 11.09.2025 (AFP) – Belarus hat am Donnerstag 52 politische Gefangene freigelassen.", "2025-09-11"),
+    # without the wire's marks only the lead's own dateline counts
+    ("Minsk, 9. August 2020. An diesem Abend gingen Zehntausende auf die Straße.", None),
+])
+def test_a_wire_dateline_below_a_teaser_dates_the_article(second: str, date: str | None) -> None:
+    article, _ = parse("Belarus lässt Gefangene frei\n\nNach Gesprächen mit einem US-Gesandten kommen 52 politische "
+                       f"Gefangene frei, darunter mehrere Ausländer.\n\n{second}{_REST}")
+    assert article.date.value == date and (article.date.line == 5 if date else article.date.line is None)
+
+
 def test_a_date_line_wins_over_a_dateline_in_the_lead() -> None:
     article, _ = parse("Belarus frees 52 prisoners\n\n12. September 2025\n\n"
                        f"MINSK, 11.09.2025 (AFP) – Belarus hat 52 Gefangene freigelassen.{_REST}")

@@ -36,7 +36,7 @@ from dossier.annotate.namewords import COMMON_WORD_ZIPF, common_word_problem
 from dossier.annotate.normalise import INVISIBLE, atoms
 from dossier.annotate.sentences import context_span
 from dossier.model import Article, Diagnostic, note_number
-from dossier.parse.article import dateline, lead_of
+from dossier.parse.article import dateline_block
 from dossier.read.registryfile import load_registry_list, unique_entries
 from dossier.read.yamlfile import entry_item_line, key_line
 
@@ -273,9 +273,8 @@ def find_event_mentions(article: Article, mentions: list[Mention]) -> tuple[list
     # The dateline's date ("MINSK, 11.09.2025 (AFP) –") is the day the report was filed, not
     # something that happened: a reference, like a cited source's date.
     # Only when it is the article's date: a scene set on a day years back is a real event.
-    lead = lead_of(article.blocks)
-    filed = dateline(lead.text) if lead else None
-    filed_at = (lead.line, filed[0].start) if lead and filed and filed[0].date == article_date else None
+    filed = dateline_block(article.blocks)
+    filed_at = (filed[0].line, filed[1].start) if filed and filed[1].date == article_date else None
     for seg in segments(article):
         exprs, previous = resolve_text(seg.text, ctx, previous, seg.skip)
         here = sorted(actors_at[(seg.part, seg.line)], key=lambda m: m.start)

@@ -24,7 +24,8 @@ linear in the number of lines.
    more short fragments is infobox residue, a short label is a topic, and the date line
    and byline are read. A date line needs to be a whole line, so a date inside a caption
    is never the article's date. Without a date line, the single date of an archive header
-   is used, then the dateline opening the lead ("MINSK, 11.09.2025 (AFP) –"; with a year;
+   is used, then the dateline opening the lead or, below a teaser, the next paragraph
+   ("MINSK, 11.09.2025 (AFP) –"; with a year;
    without an agency or a place in capitals only when the text names no day more than a year
    later and the place is no person's name). A summary box ("Das Wichtigste in Kürze") keeps its short lines.
 5. Tail: a last unit of the form "First Last <role words>" is the author line with a bio,
@@ -825,22 +826,29 @@ def dateline(text: str) -> tuple[FoundDate, bool] | None:
     return found, wire
 
 
-def lead_of(blocks: Iterable[Block]) -> Block | None:
-    """The article's first paragraph (Block kind "lead"), None for a text of headings only."""
-    return next((b for b in blocks if b.kind == "lead"), None)
+def dateline_block(blocks: Iterable[Block]) -> tuple[Block, FoundDate, bool] | None:
+    """The paragraph that opens with the article's dateline, its date and whether it has the
+    wire's marks (dateline()): the lead, or the paragraph right after it when the lead is a
+    teaser above the report and that paragraph's dateline has the wire's marks."""
+    paragraphs = itertools.takewhile(lambda b: b.kind in ("lead", "paragraph"),
+                                     itertools.dropwhile(lambda b: b.kind != "lead", blocks))
+    for n, block in enumerate(itertools.islice(paragraphs, 2)):
+        found = dateline(block.text)
+        if found and (n == 0 or found[1]):
+            return block, *found
+    return None
 
 
 def _dateline_date(blocks: list[Block], body: list[Unit]) -> Field | None:
-    """The date of a dateline at the start of the lead, when the text has no date line: the
-    day the report was filed. One without the wire's marks (dateline()) might set a scene
+    """The date of the article's dateline (dateline_block), when the text has no date line:
+    the day the report was filed. One without the wire's marks (dateline()) might set a scene
     ("Minsk, 9. August 2020. An diesem Abend …" in a feature of 2025): it counts only when the
     text itself reports no day more than a year after it, and its place is no person's name
     ("Maria Kalesnikava, 9. August 2020: …")."""
-    lead = lead_of(blocks)
-    found = dateline(lead.text) if lead else None
-    if lead is None or found is None:
+    found = dateline_block(blocks)
+    if found is None:
         return None
-    date, wire = found
+    lead, date, wire = found
     if not wire:
         later = date.date + dt.timedelta(days=366)
         if any(d.date > later for unit in body for d in find_full_dates(unit.text)):
