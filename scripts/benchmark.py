@@ -380,16 +380,20 @@ def dense_notes(head: str, body: str, notes: int = 9_999) -> str:
 
 
 def scan_one_megabyte(folder: Path, pool: Pool, args: argparse.Namespace) -> None:
-    """One article just under the 1 MiB limit, twice: as many paragraphs, and as one block
-    (the same text without blank lines: one long paragraph, the worst case for any work
-    that grows with the length of a single text)."""
+    """One article just under the 1 MiB limit: as many paragraphs, and as one block (the same
+    text without blank lines: one long paragraph, the worst case for any work that grows with
+    the length of a single text), as one block of note markers, and after a long space run."""
     rng = random.Random(args.seed + 1)
     text = synthetic_article(0, pool, rng, 1_000_000)
     while len(text.encode("utf-8")) > 1024 * 1024:           # the seed limit is 1 MiB
         text = text[: int(len(text) * 0.98)].rsplit("\n", 1)[0] + "\n"
     head, body = text.split("\n---\n", 1)
     variants = {"paragraphs": text, "one block": f"{head}\n---\n" + " ".join(body.split("\n\n")) + "\n",
-                "one block of 9,999 note markers": dense_notes(head, body)}
+                "one block of 9,999 note markers": dense_notes(head, body),
+                # a dateline, then half a megabyte of spaces: patterns with neighbouring space runs
+                # (the dateline's, the edit-link residue's) were quadratic in such a run
+                "a dateline and a run of 500,000 spaces": f"{head}\n---\nMINSK, 11.09.2025{' ' * 500_000}"
+                + " ".join(body.split("\n\n"))[:400_000].rsplit(" ", 1)[0] + "\n"}
     big = folder / "big.txt"
     command = [sys.executable, "-c", SCAN, str(big), str(ROOT)]
     for label, content in variants.items():

@@ -14,6 +14,7 @@ from dossier.annotate.eventwords import is_event_word, matches_word
 from dossier.annotate.normalise import key
 from dossier.index.corpus import Corpus, load_corpus
 from dossier.index.events import MAX_UNCURATED, Event, clause_around, find_event_mentions
+from dossier.model import Article
 from dossier.render.events import actor_events_section
 from dossier.render.timeline import render_timeline
 
@@ -193,12 +194,17 @@ def test_a_block_without_sentence_ends_keeps_quotes_short(tmp_path: Path) -> Non
     assert all(len(m.quote) <= 900 for e in auto for m in e.mentions)
 
 
+def _one_article(tmp_path: Path, text: str) -> tuple[Corpus, Article]:
+    corpus = corpus_of(tmp_path, {"one.txt": text})
+    (article,) = corpus.articles
+    return corpus, article
+
+
 def test_a_datelines_date_dates_the_article_and_is_no_event_of_its_own(tmp_path: Path) -> None:
-    corpus = corpus_of(tmp_path, {"wire.txt": (
+    corpus, article = _one_article(tmp_path, (
         "Lukaschenko lässt Gefangene frei\n\nMINSK, 12.09.2025 (AFP) – Alexander Lukaschenko hat am Donnerstag "
         "52 politische Gefangene freigelassen, wie die US-Botschaft mitteilte.\n\nDie Freilassung folgte "
-        "Gesprächen mit einem US-Gesandten in Minsk.\n")})
-    (article,) = corpus.articles
+        "Gesprächen mit einem US-Gesandten in Minsk.\n"))
     assert article.date.value == "2025-09-12"
     mentions = [m for e in corpus.events for m in e.mentions]
     # "am Donnerstag" resolves against the dateline's day; the dateline itself makes no entry
@@ -206,11 +212,10 @@ def test_a_datelines_date_dates_the_article_and_is_no_event_of_its_own(tmp_path:
 
 
 def test_a_scene_set_on_a_day_years_back_stays_an_event_when_the_article_has_another_date(tmp_path: Path) -> None:
-    corpus = corpus_of(tmp_path, {"feature.txt": (
+    _, article = _one_article(tmp_path, (
         "---\ndate: 2025-09-11\n---\nFünf Jahre danach\n\nMinsk, 9. August 2020. An diesem Abend erklärte sich "
         "Alexander Lukaschenko zum Sieger der Wahl, und Tausende protestierten.\n\nHeute sitzen viele von ihnen "
-        "in Haft, sagen Menschenrechtler.\n")})
-    (article,) = corpus.articles
+        "in Haft, sagen Menschenrechtler.\n"))
     assert article.date.value == "2025-09-11"
     found, _ = find_event_mentions(article, [])
     assert [(m.words, m.citation) for m in found] == [("9. August 2020", False)]

@@ -25,9 +25,9 @@ linear in the number of lines.
    and byline are read. A date line needs to be a whole line, so a date inside a caption
    is never the article's date. Without a date line, the single date of an archive header
    is used, then the dateline opening the lead or, below a teaser, the next paragraph
-   ("MINSK, 11.09.2025 (AFP) –"; with a year;
-   without an agency or a place in capitals only when the text names no day more than a year
-   later and the place is no person's name). A summary box ("Das Wichtigste in Kürze") keeps its short lines.
+   ("MINSK, 11.09.2025 (AFP) –"; with a year; without an agency or a place in capitals only
+   when the text names no day more than a year later and the place is no person's name).
+   A summary box ("Das Wichtigste in Kürze") keeps its short lines.
 5. Tail: a last unit of the form "First Last <role words>" is the author line with a bio,
    unless the text already speaks of that person.
 6. Body: a unit ending in a picture credit ("Bild: …", "Foto: …") is a caption, and a short
